@@ -1,0 +1,325 @@
+"""Document level: group sentence frames into rounds and build grounded `RoundMention`s.
+
+A round is opened by a frame that names a company; later frames join it when they name the same
+company with compatible facts, or when they name no company and refer back (本轮, 此次, "the round").
+The round most recently opened or joined by a current (not background) frame is the *focus*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dealscope.domain import (
+    DateMention,
+    Evidence,
+    InvestorMention,
+    InvestorRole,
+    MetricKind,
+    MetricMention,
+    MetricPeriod,
+    Money,
+    MoneyMention,
+    NameMention,
+    Qualifier,
+    Rejection,
+    RoundMention,
+    Span,
+    Stage,
+    StageMention,
+    Status,
+    StatusMention,
+    ValuationBasis,
+)
+from dealscope.extract import cues
+from dealscope.extract.context import DocContext
+from dealscope.extract.frames import Frame, frames_for_sentence, names_key
+from dealscope.extract.investors import InvestorFound
+from dealscope.lang.dates import DateHit
+
+Window = tuple[int, int]
+
+# Across the sentences of one round, progress wins: an article that says the round was "in talks"
+# and then "closed" reports a closed round.
+_PROGRESS = {
+    Status.CANCELLED: 6,
+    Status.COMPLETED: 5,
+    Status.ANNOUNCED: 4,
+    Status.IN_TALKS: 3,
+    Status.PLANNED: 2,
+    Status.RUMORED: 1,
+}
+_ROLE_RANK = {InvestorRole.LEAD: 0, InvestorRole.FOLLOW: 1, InvestorRole.UNSPECIFIED: 2}
+# Two amounts further apart than this are two rounds ("约 65 亿" and "66 亿" are one).
+_AMOUNT_TOLERANCE = 0.15
+
+
+@dataclass
+class _Draft:
+    company: Window
+    frames: list[Frame] = field(default_factory=list)
+    aliases: list[Window] = field(default_factory=list)
+    stage: tuple[Stage, Window] | None = None
+    amount: Money | None = None
+    valuation: Money | None = None
+    basis: ValuationBasis = ValuationBasis.UNSPECIFIED
+    investors: list[InvestorFound] = field(default_factory=list)
+    status: tuple[Status, Window] | None = None
+    event_date: DateHit | None = None
+    disclosed: DateHit | None = None
+    background: bool = False
+
+    def keys(self, f: str) -> set[str]:
+        return {names_key(f, self.company), *(names_key(f, a) for a in self.aliases)}
+
+
+def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], list[Rejection]]:
+    """All rounds, metrics and rejected amounts of one document."""
+    drafts: list[_Draft] = []
+    focus: _Draft | None = None
+    frames: list[Frame] = []
+    for s in ctx.sentences:
+        frames.extend(frames_for_sentence(ctx, s))
+    for fr in frames:
+        target = _target(ctx, drafts, focus, fr)
+        if target is None:
+            continue
+        _merge(ctx, target, fr)
+        if target not in drafts:
+            drafts.append(target)
+        if not target.background:
+            focus = target
+    rounds = [r for d in drafts if (r := _mention(ctx, d)) is not None]
+    metrics = _metrics(ctx, frames, drafts)
+    rejections = [
+        Rejection(reason, ctx.evidence(a, b, fr.sentence)) for fr in frames for reason, (a, b) in fr.rejected
+    ]
+    return rounds, metrics, rejections
+
+
+def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> _Draft | None:
+    f = ctx.folded
+    if fr.company is None:
+        if focus is None:
+            return None
+        if fr.background:
+            if not (fr.amount or fr.stage):
+                return None
+            same = [
+                d
+                for d in drafts
+                if d.background and d.keys(f) & {names_key(f, focus.company)} and _compatible(d, fr)
+            ]
+            return same[0] if same else _Draft(company=focus.company, background=True)
+        return focus if _compatible(focus, fr) else None
+    key = names_key(f, fr.company)
+    for d in reversed(drafts):
+        if d.background == fr.background and _same_company(key, d.keys(f)) and _compatible(d, fr):
+            return d
+    if not fr.has_round_facts and not fr.round_verb:
+        return None
+    return _Draft(company=fr.company, background=fr.background)
+
+
+def _same_company(key: str, keys: set[str]) -> bool:
+    # One name containing the other covers "星图智算" vs "星图智算科技" and "Mistral" vs "Mistral AI".
+    return any(key == k or (len(key) >= 2 and len(k) >= 2 and (key in k or k in key)) for k in keys)
+
+
+def _compatible(d: _Draft, fr: Frame) -> bool:
+    if d.stage and fr.stage and Stage.UNKNOWN not in (d.stage[0], fr.stage[0]) and d.stage[0] != fr.stage[0]:
+        return False
+    if d.amount and fr.amount and not _close(d.amount, fr.amount):
+        return False
+    return not (d.valuation and fr.valuation and not _close(d.valuation, fr.valuation))
+
+
+def _close(a: Money, b: Money) -> bool:
+    if a.value is None or b.value is None:
+        return True
+    if a.currency and b.currency and a.currency != b.currency:
+        return True  # cannot compare without rates; do not split a round on it
+    hi, lo = max(a.value, b.value), min(a.value, b.value)
+    return hi == 0 or (hi - lo) / hi <= _AMOUNT_TOLERANCE
+
+
+def _merge(ctx: DocContext, d: _Draft, fr: Frame) -> None:
+    d.frames.append(fr)
+    f = ctx.folded
+    if fr.company is not None and names_key(f, fr.company) not in d.keys(f):
+        d.aliases.append(fr.company)
+    if fr.alias is not None:
+        d.aliases.append(fr.alias)
+    if fr.stage and (d.stage is None or d.stage[0] is Stage.UNKNOWN):
+        d.stage = fr.stage
+    if fr.amount and (d.amount is None or _more_specific(fr.amount, d.amount)):
+        d.amount = fr.amount
+    if fr.valuation and (d.valuation is None or _more_specific(fr.valuation, d.valuation)):
+        d.valuation = fr.valuation
+    if fr.basis is not ValuationBasis.UNSPECIFIED:
+        d.basis = fr.basis
+    if fr.status and (d.status is None or _PROGRESS[fr.status[0]] > _PROGRESS[d.status[0]]):
+        d.status = fr.status
+    d.event_date = d.event_date or fr.event_date
+    d.disclosed = d.disclosed or fr.disclosed
+    for inv in fr.investors:
+        _add_investor(ctx, d, inv)
+
+
+def _more_specific(new: Money, old: Money) -> bool:
+    """An exact figure beats a hedged one; a stated figure beats none."""
+    if old.value is None and new.value is not None:
+        return True
+    return old.qualifier.value != "exact" and new.qualifier.value == "exact" and new.value is not None
+
+
+def _add_investor(ctx: DocContext, d: _Draft, inv: InvestorFound) -> None:
+    f = ctx.folded
+    key = names_key(f, inv.span)
+    if d.company and _same_company(key, d.keys(f)):
+        return
+    for i, cur in enumerate(d.investors):
+        if names_key(f, cur.span) == key:
+            role = inv.role if _ROLE_RANK[inv.role] < _ROLE_RANK[cur.role] else cur.role
+            d.investors[i] = InvestorFound(
+                cur.span, role, cur.existing or inv.existing, cur.amount or inv.amount
+            )
+            return
+    d.investors.append(inv)
+
+
+# --------------------------------------------------------------------------- grounded output
+
+
+def _mention(ctx: DocContext, d: _Draft) -> RoundMention | None:
+    if not _is_round(d):
+        return None
+    first = d.frames[0]
+    ev = ctx.evidence
+    company = NameMention(ctx.quote(*d.company), ev(*d.company))
+    status = _status(ctx, d)
+    zh = any(fr.zh for fr in d.frames)
+    stage = StageMention(d.stage[0], ctx.quote(*d.stage[1]), ev(*d.stage[1])) if d.stage else None
+    investors = tuple(
+        InvestorMention(
+            name=ctx.quote(*i.span),
+            role=i.role,
+            evidence=ev(*i.span),
+            amount=_money_mention(ctx, i.amount, zh) if i.amount else None,
+            existing=i.existing,
+        )
+        for i in d.investors
+    )
+    sentence = first.sentence
+    confidence = min(
+        1.0, 0.4 + 0.15 * sum(bool(x) for x in (d.amount, d.stage, d.investors, d.valuation, d.status))
+    )
+    return RoundMention(
+        company=company,
+        status=status,
+        evidence=Evidence(sentence, sentence),
+        stage=stage,
+        amount=_money_mention(ctx, d.amount, zh) if d.amount else None,
+        valuation=_money_mention(ctx, d.valuation, zh) if d.valuation else None,
+        valuation_basis=d.basis if d.valuation else ValuationBasis.UNSPECIFIED,
+        investors=investors,
+        event_date=_date(ctx, d.event_date),
+        disclosed_date=_date(ctx, d.disclosed),
+        background=d.background,
+        confidence=round(confidence, 2),
+    )
+
+
+def _is_round(d: _Draft) -> bool:
+    if d.amount or d.investors or (d.stage and d.stage[0] is not Stage.UNKNOWN):
+        return True
+    if d.valuation and d.status and d.status[0] in (Status.IN_TALKS, Status.RUMORED, Status.PLANNED):
+        return True
+    # "X宣布完成新一轮融资" with no figures is still a round, if a verb says so.
+    return bool(d.stage and d.status and any(fr.round_verb for fr in d.frames))
+
+
+def _status(ctx: DocContext, d: _Draft) -> StatusMention:
+    if d.status:
+        st, (a, b) = d.status
+        return StatusMention(st, ctx.quote(a, b), ctx.evidence(a, b))
+    # No cue at all: a round told in the past tense of news ("X 10亿融资") reads as completed.
+    fr = d.frames[0]
+    m = cues.TRIGGER.search(ctx.folded, *fr.segment)
+    a, b = (m.start(), m.end()) if m else fr.segment
+    return StatusMention(Status.COMPLETED, ctx.quote(a, b), ctx.evidence(a, b, fr.sentence))
+
+
+def _money_mention(ctx: DocContext, money: Money | None, zh: bool) -> MoneyMention | None:
+    if money is None or money.span is None:
+        return None
+    a, b = money.span.start, money.span.end
+    value = Money(
+        raw=ctx.quote(a, b),
+        value=money.value,
+        currency=money.currency,
+        qualifier=money.qualifier,
+        low=money.low,
+        high=money.high,
+        span=Span(a, b),
+    )
+    if value.currency is None and zh and value.qualifier is not Qualifier.UNDISCLOSED:
+        # A bare amount in Chinese news is yuan by convention; say so rather than hide it.
+        value = _with_currency(value, "CNY")
+    return MoneyMention(value, ctx.evidence(a, b))
+
+
+def _with_currency(m: Money, currency: str) -> Money:
+    return Money(m.raw, m.value, currency, m.qualifier, m.low, m.high, m.span, currency_assumed=True)
+
+
+def _date(ctx: DocContext, hit: DateHit | None) -> DateMention | None:
+    if hit is None:
+        return None
+    return DateMention(
+        hit.date, ctx.quote(hit.span.start, hit.span.end), ctx.evidence(hit.span.start, hit.span.end)
+    )
+
+
+# --------------------------------------------------------------------------- metrics
+
+_FORECAST = re.compile(
+    r"预计|预期|有望|将(?:达到|突破|超过)|目标|expected|projected|forecast|on track|expects|could reach", re.I
+)
+_TARGET = re.compile(r"目标|target|aims? to|goal", re.I)
+
+
+def _metrics(ctx: DocContext, frames: list[Frame], drafts: list[_Draft]) -> list[MetricMention]:
+    out: list[MetricMention] = []
+    for fr in frames:
+        for kind, money in fr.metrics:
+            if kind == "other" or money.span is None:
+                continue
+            company = fr.company or _focus_company(drafts, fr)
+            window = ctx.folded[fr.segment[0] : fr.segment[1]]
+            period = (
+                MetricPeriod.TARGET
+                if _TARGET.search(window)
+                else MetricPeriod.FORECAST
+                if _FORECAST.search(window)
+                else MetricPeriod.ACTUAL
+            )
+            a, b = money.span.start, money.span.end
+            out.append(
+                MetricMention(
+                    company=NameMention(ctx.quote(*company), ctx.evidence(*company)) if company else None,
+                    kind=MetricKind.ARR if kind == "arr" else MetricKind.REVENUE,
+                    period=period,
+                    evidence=ctx.evidence(a, b, fr.sentence),
+                    amount=_money_mention(ctx, money, fr.zh),
+                    date=_date(ctx, fr.event_date),
+                )
+            )
+    return out
+
+
+def _focus_company(drafts: list[_Draft], fr: Frame) -> Window | None:
+    before = [
+        d for d in drafts if d.frames and d.frames[0].sentence.start <= fr.sentence.start and not d.background
+    ]
+    return before[-1].company if before else None

@@ -1,0 +1,268 @@
+"""Lexicons and patterns the rule extractor reads by: stages, status cues, triggers, traps.
+
+Everything here is compiled once at import. Patterns run on folded text (see `lang.normalize.fold`),
+so full-width letters and digits need no special cases; Chinese punctuation is matched explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dealscope.domain import Stage, Status
+
+# --------------------------------------------------------------------------- stages
+
+_LETTER_STAGE = {c: Stage(f"series_{c.lower()}") for c in "ABCDEFGHIJ"}
+
+# Chinese and mixed: "A轮", "B+轮", "Pre-A轮", "C1轮", "A-2 轮", "pre-A++轮", "天使轮", "Pre-IPO轮",
+# "战略融资". The letter must not continue a Latin word ("GPT-4", "SaaS").
+STAGE_ZH = re.compile(
+    r"(?<![A-Za-z0-9])(?P<zh>"
+    r"(?:(?P<pre>[Pp][Rr][Ee])[- ]?)?(?P<letter>[A-Ja-j])(?P<variant>\+{1,2}|[1-9]|-[1-9])?\s?(?:轮|系列)"
+    r"|(?:[Pp]re[- ]?)?IPO\s?轮|[Pp]re[- ]?IPO"
+    r"|天使\+?轮|天使投资|天使融资|种子\+?轮|种子期|种子融资|种子前轮?"
+    r"|战略(?:轮|融资|投资|入股)|可转债融资|债权融资|债务融资|首轮|新一轮|第[一二三四五六七八九十\d]+轮"
+    r")"
+)
+
+# English: "Series A", "Series B-2", "Series C extension", "seed round", "pre-seed", "Pre-Series A".
+STAGE_EN = re.compile(
+    r"\b(?P<en>"
+    r"(?:[Pp]re-?)?[Ss]eries\s(?P<eletter>[A-J])(?P<evariant>-?[1-9]|\+)?(?:\s(?:extension|round|funding|financing))?"
+    r"|[Pp]re-[Ss]eed|[Ss]eed(?:\s(?:round|funding|financing|stage|extension))|seed-stage"
+    r"|[Aa]ngel\s(?:round|funding|investment)"
+    r"|[Pp]re-IPO(?:\s(?:round|funding))?"
+    r"|[Vv]enture\sdebt|debt\sfinancing|credit\sfacility"
+    r"|strategic\s(?:investment|round|funding|financing)"
+    r"|corporate\s(?:round|investment)"
+    r"|tender\soffer|secondary\s(?:sale|share\ssale|round|transaction)"
+    r"|growth\s(?:round|equity\sround)|bridge\sround"
+    r")\b"
+)
+
+
+def stage_of(match: re.Match[str]) -> Stage:
+    """Canonical stage of a STAGE_ZH or STAGE_EN match."""
+    groups = match.groupdict()
+    letter = groups.get("letter") or groups.get("eletter")
+    if letter:
+        return _LETTER_STAGE[letter.upper()]
+    word = match.group(0).lower()
+    if "ipo" in word:
+        return Stage.PRE_IPO
+    if "天使" in word or "angel" in word:
+        return Stage.ANGEL
+    if "种子前" in word or "pre-seed" in word:
+        return Stage.PRE_SEED
+    if "种子" in word or "seed" in word:
+        return Stage.SEED
+    if "战略" in word or "strategic" in word:
+        return Stage.STRATEGIC
+    if "corporate" in word:
+        return Stage.CORPORATE
+    if "债" in word or "debt" in word or "credit" in word:
+        return Stage.DEBT
+    if "tender" in word or "secondary" in word:
+        return Stage.SECONDARY
+    return Stage.UNKNOWN
+
+
+def stage_core(raw: str) -> str:
+    """The stage words without 轮/融资/round, as DuEE writes them: "B+轮" -> "B+", "天使轮" -> "天使"."""
+    core = re.sub(r"\s?(?:轮|系列|融资|投资|入股)$", "", raw.strip())
+    return core.strip()
+
+
+# --------------------------------------------------------------------------- status
+
+# Checked in this order within one clause; the first that matches decides. Modal cues come before
+# completion verbs because they modify them: "正寻求获得" is in talks, "拟完成" planned, "宣布将获得"
+# announced. A rumour cue only decides when nothing else does ("据报道已完成" is completed, as reported).
+STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    (
+        Status.CANCELLED,
+        re.compile(
+            r"终止(?:了)?(?:本轮|此次|该轮)?融资|融资(?:计划)?(?:被)?(?:取消|告吹|终止|搁浅)|取消(?:了)?融资"
+            r"|\b(?:called off|scrapped|abandoned|cancell?ed)\b(?=[^.]{0,40}\b(?:round|raise|funding|talks)\b)"
+            r"|\b(?:round|raise|funding|talks)\b[^.]{0,40}\b(?:called off|scrapped|fell apart|collapsed)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.ANNOUNCED,
+        re.compile(
+            r"宣布将|将获得|将获|签署(?:了)?(?:投资|融资)?(?:协议|条款)|达成(?:投资|融资)?协议"
+            r"|\b(?:agreed to|will (?:receive|invest|raise|get)|signed (?:a |an )?(?:term sheet|agreement)|"
+            r"set to (?:receive|raise|close))\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.IN_TALKS,
+        re.compile(
+            r"洽谈|谈判|商谈|磋商|正寻求|寻求|正在募集|正在进行|正在融资|正筹备|接洽|谈判中|寻找投资"
+            r"|\b(?:in (?:early |advanced |late[- ]stage |final |preliminary )?(?:talks|discussions|negotiations)|"
+            r"seeking|seeks|looking to raise|in the process of raising|held (?:talks|discussions)|"
+            r"is raising|are raising|(?:is|are) negotiating|discussing|sounding out|pitching investors)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.PLANNED,
+        re.compile(
+            r"拟(?!人)|计划(?:融资|募资|筹集|启动|开启|进行)|将启动|将开启|准备(?:启动|开启|融资)|有意"
+            r"|\b(?:plans? to (?:raise|seek|close)|planning to raise|is planning|prepares? to raise|"
+            r"preparing to raise|aims to raise|intends to raise|expects to raise|considering raising)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.COMPLETED,
+        re.compile(
+            r"(?<!未)(?<!尚未)完成(?!对)|已获|获得|斩获|拿下|敲定|落定|获(?!悉|评|批|奖|准|选)|迎来|官宣(?:完成|获得)"
+            r"|已(?:经)?(?:募集|筹集|融资)|(?:领投|跟投|参投|独家投资|注资)(?:了)?"
+            r"|\b(?:has |have |had )?(?:raised|closed|secured|landed|bagged|nabbed|picked up|snagged|banked|"
+            r"completed|received|announced (?:a|an|its|the)|raises|closes|secures|lands|nets|netted|"
+            r"led (?:a|an|the|its)|co-led|invested|backed by|funded by)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.RUMORED,
+        re.compile(
+            r"据(?:外媒|媒体)?(?:报道|消息)|据.{1,12}报道|知情人士|消息人士|消息称|传闻|传出|据传|或将|据知情|市场消息"
+            r"|\b(?:reportedly|sources? (?:say|said|familiar)|people (?:familiar|close|with knowledge)|"
+            r"according to (?:a |two |three |several )?(?:people|sources|persons|reports?|a report)|"
+            r"rumou?red|is said to|are said to)\b",
+            re.I,
+        ),
+    ),
+)
+
+# A rumour cue never outranks a stronger cue, but it does outrank "completed" when the only
+# completion cue is "获" in a sentence whose round is hypothetical ("若获得…").
+CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
+
+# --------------------------------------------------------------------------- triggers
+
+# A sentence can announce a round only if it contains one of these.
+TRIGGER = re.compile(
+    r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
+    r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
+    r"backed|backing|valuation|valued|seed|Series [A-J]|capital injection|tender offer)\b",
+    re.I,
+)
+
+# 本轮/此次 and "the round" point back to the round in focus.
+REFERENCE = re.compile(
+    r"本轮|此轮|该轮|这轮|本次(?:融资|投资)|此次(?:融资|投资)?|这次融资|该笔|此笔|本笔|投资方(?:包括|为|有)|新资金|所融资金|募集资金将"
+    r"|\b(?:the|this) (?:round|raise|funding|financing|investment|deal|capital|new funding|new capital|tranche)\b"
+    r"|\bthe (?:new )?(?:cash|money|proceeds)\b",
+    re.I,
+)
+
+# An earlier round told as context.
+BACKGROUND = re.compile(
+    r"此前|之前|上一轮|上轮|前一轮|曾于|曾在|曾获|曾经|早在|先前|去年.{0,12}完成|此外.{0,6}曾|历史上|过往"
+    r"|\b(?:previously|earlier|prior|last round|its last|its previous|before that|had raised|"
+    r"last (?:raised|valued)|in (?:its|a) previous|a year (?:ago|earlier)|months? (?:ago|earlier))\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- traps
+
+# Money introduced by these words is a metric or a price, not a round. Checked in a window just
+# before the amount (same clause).
+METRIC_BEFORE = re.compile(
+    r"(?:营收|营业收入|收入|年化收入|年收入|年经常性收入|经常性收入|ARR|GMV|销售额|销售收入|流水|利润|净利润?|亏损|毛利|"
+    r"订单|合同额|市值|市场规模|产值|出货|营业额|现金流|账上|现金储备|营业利润|订阅收入|收益|"
+    r"\brevenue|\bsales\b|annuali[sz]ed|run[- ]rate|\bprofit|\bloss(?:es)?\b|bookings|market (?:cap|value|size)|"
+    r"market capitali[sz]ation|\bGMV\b|\bARR\b|\bburn(?:ing)?\b|net income|\bearnings|cash (?:reserves|on hand))",
+    re.I,
+)
+METRIC_AFTER = re.compile(
+    r"^\s*(?:的)?(?:营收|收入|年化收入|ARR|GMV|销售额|市值|利润|净利|亏损|营业额|订单|in (?:annual |annualized )?"
+    r"(?:revenue|sales|ARR|recurring revenue)|of (?:annual |annualized )?(?:revenue|sales)|ARR\b|revenue\b|"
+    r"market cap)",
+    re.I,
+)
+
+# Fund raising by an investment firm, LP distributions, acquisitions, listings, cumulative totals,
+# subsidies and loans. Each pattern names the reason recorded in `Rejection`.
+TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "fund raised by an investment firm",
+        re.compile(
+            r"基金(?:募集|募资|规模|首关|终关|关账|完成募集)|(?:完成|宣布)(?:了)?.{0,16}(?:基金|美元基金|人民币基金)(?:的)?(?:募集|募资|首关|终关|关账)"
+            r"|(?:首期|二期|三期|新一期|旗下|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|LP|出资人|GP"
+            r"|\b(?:closed|closes|raised|raises|launch(?:es|ed)?|announced) (?:its|a|a new|the) "
+            r"(?:[\w$.,-]+ ){0,4}(?:fund|vehicle|funds)\b|\bfund (?:close|size)|capital commitments|"
+            r"assets under management|\bAUM\b|limited partners|\bLPs?\b",
+            re.I,
+        ),
+    ),
+    (
+        "money returned to investors",
+        re.compile(
+            r"返还|退还|分配给|回报给|\b(?:returned|return(?:ing)?|distribut\w*) (?:\S+ ){0,4}to (?:its )?(?:LPs|limited partners|investors)\b",
+            re.I,
+        ),
+    ),
+    (
+        "acquisition price",
+        re.compile(
+            r"收购|并购|买下|全资控股|被.{0,12}收购|作价|交易对价|\b(?:acquir(?:e|es|ed|ing)|acquisition|buy(?:s|ing)? out|"
+            r"bought|to buy|takeover|merger|deal to buy|purchase[sd]?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "IPO or listing proceeds",
+        re.compile(
+            r"上市(?!前)|IPO(?!轮)|招股|发行价|公开发行|挂牌|港交所|纳斯达克|科创板|创业板|北交所|递表|\b(?:IPO|went public|"
+            r"go(?:es|ing)? public|public offering|listing|listed|stock market debut|SPAC)\b",
+            re.I,
+        ),
+    ),
+    (
+        "cumulative total",
+        re.compile(
+            r"累计|累积|总计|共计|合计|总融资|迄今|至今|先后|总额|总共|一共|to date|in total|total (?:funding|raised)|"
+            r"bringing (?:its|the) total|has raised a total|raised (?:a total of|over its lifetime)|total of",
+            re.I,
+        ),
+    ),
+    (
+        "subsidy or loan",
+        re.compile(
+            r"补贴|补助|奖励|贷款|授信|信贷|\b(?:subsid(?:y|ies)|grant from the government|loan|line of credit)\b",
+            re.I,
+        ),
+    ),
+)
+
+VALUATION_BEFORE = re.compile(
+    r"(?:投后估值|投前估值|估值(?:已|已经|将|或|约|达到?|为|超过?|逾|接近|近|高达|升至|涨至|提升至|飙升至|翻倍至|突破|在|是)?|"
+    r"\bvalu(?:ed|ing|es) (?:it |the company |the startup |the firm )?at|\bvaluation of|\bvaluation (?:of|at|to|near|around)|"
+    r"\bpost-money valuation of|\bpre-money valuation of|\bvaluation would (?:rise|jump|climb) to|"
+    r"\bvaluation (?:rose|jumped|climbed|soared) to|\bworth)\s*(?:了|约|大约|近|超|超过|达|达到|为|:|：)?\s*$",
+    re.I,
+)
+VALUATION_AFTER = re.compile(
+    r"^\s*(?:的)?(?:投后|投前)?估值|^\s*(?:post-money|pre-money)? ?valuation\b", re.I
+)
+POST_MONEY = re.compile(r"投后|post-money|post money", re.I)
+PRE_MONEY = re.compile(r"投前|pre-money|pre money", re.I)
+MULTIPLE_AFTER = re.compile(r"^\s*(?:倍|x\b|times\b)", re.I)
+RATIO_NEAR = re.compile(
+    r"相当于.{0,12}(?:收入|营收|ARR)|(?:收入|营收|ARR|revenue).{0,10}(?:的)?\s*\d+(?:\.\d+)?\s*(?:倍|x\b|times)",
+    re.I,
+)
+
+# Per-investor amounts: "其中微软投了不到 10 亿美金", "Nvidia is in talks to invest up to $30 billion".
+SHARE_BEFORE = re.compile(
+    r"(?:出资|投资|投了|投入|认购|注资|领投|跟投|贡献|拿出|砸下|提供)(?:了)?(?:约|近|超|超过)?\s*$"
+    r"|\b(?:invest(?:ed|ing|s)?|put(?:ting)? in|contribut(?:ed|ing|es)|committ?(?:ed|ing)?|kick(?:ed)? in|"
+    r"chipp(?:ed|ing) in|provid(?:ed|ing))\s+(?:up to |about |roughly |around |nearly |more than |over |another |an additional )?$",
+    re.I,
+)

@@ -1,0 +1,392 @@
+"""Sentence level: what each segment of a sentence says about one round (a `Frame`).
+
+A sentence is cut into segments: a new segment starts where a clause names a new company with a
+round verb, or tells an earlier round (此前, previously). Each segment yields a Frame holding the
+company, stage, amount, valuation, investors, status cue and dates it states, with every money
+figure classified (round amount, valuation, an investor's share, a metric, or a trap with a reason).
+`assemble` then groups frames into rounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dealscope.domain import InvestorRole, Money, Qualifier, Span, Stage, Status, ValuationBasis
+from dealscope.extract import cues, names
+from dealscope.extract.context import DocContext
+from dealscope.extract.investors import InvestorFound, investors_en, investors_zh
+from dealscope.lang.dates import DateHit
+
+Window = tuple[int, int]
+
+
+@dataclass
+class Frame:
+    """One segment's statements about one round."""
+
+    sentence: Span
+    segment: Window
+    zh: bool
+    company: Window | None = None
+    alias: Window | None = None
+    stage: tuple[Stage, Window] | None = None
+    amount: Money | None = None
+    valuation: Money | None = None
+    basis: ValuationBasis = ValuationBasis.UNSPECIFIED
+    basis_span: Window | None = None
+    investors: list[InvestorFound] = field(default_factory=list)
+    status: tuple[Status, Window] | None = None
+    event_date: DateHit | None = None
+    disclosed: DateHit | None = None
+    background: bool = False
+    reference: bool = False
+    round_verb: bool = False
+    rejected: list[tuple[str, Window]] = field(default_factory=list)
+    metrics: list[tuple[str, Money]] = field(default_factory=list)
+
+    @property
+    def has_round_facts(self) -> bool:
+        return bool(self.amount or self.stage or self.investors or self.valuation)
+
+
+# --------------------------------------------------------------------------- subjects
+
+# Where the subject of a Chinese round clause ends: the first predicate word.
+_ZH_PREDICATE = re.compile(
+    r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
+    r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|"
+    r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约|\d))"
+)
+# "京东领投新潮传媒10亿融资", "腾讯投资了X": the company follows the investor's verb.
+_ZH_OBJECT = re.compile(
+    r"(?:联合|共同)?(?:领投|独家投资|战略投资|投资了|投资|注资|入股|加注|押注|参投)(?:了)?"
+    r"(?P<co>[^，。；、\s]{2,24}?)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
+    r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
+)
+_ZH_TO_OBJECT = re.compile(r"(?:对|向|为)(?P<co>[^，。；、\s]{2,24}?)(?:进行|完成|追加|注资|投资|提供)")
+_ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
+
+_EN_VERB = re.compile(
+    r"\b(?:has |have |had |just |recently |officially |quietly |now )*"
+    r"(?:raised|raises|raising|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
+    r"announced|announces|completed|received|nets|netted|is in (?:early |advanced |final )?(?:talks|discussions)|"
+    r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
+    r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
+    r"scores?|scored|grabs?|grabbed|lands|snags?)\b",
+    re.I,
+)
+_EN_OBJECT = re.compile(
+    r"\b(?:invest(?:ed|s|ing)?|led (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing) in|"
+    r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|backs?|backed|poured [^.;]{0,30}? into|"
+    r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
+)
+
+
+def _company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
+    # Title prefixes such as "36氪首发 | " or "融资快报：" are not part of the subject.
+    last = a
+    for m in _ZH_TITLE_SPLIT.finditer(f, a, b):
+        if m.end() < b - 2:
+            last = m.end()
+    a = last
+    obj = _ZH_OBJECT.search(f, a, b)
+    pred = _ZH_PREDICATE.search(f, a, b)
+    cut = [(d.span.start, d.span.end) for d in ctx.dates.within(a, b)]
+    if obj and (pred is None or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
+        co = names.company_zh(f, obj.start("co"), obj.end("co"), cut)
+        if co and not _known_investor_only(ctx, *co):
+            return co
+    m2 = _ZH_TO_OBJECT.search(f, a, b)
+    if m2 and (pred is None or m2.start() <= pred.start()):
+        co = names.company_zh(f, m2.start("co"), m2.end("co"), cut)
+        if co:
+            return co
+    if pred is None:
+        return None
+    return names.company_zh(f, a, pred.start(), cut)
+
+
+def _company_en(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
+    m = _EN_VERB.search(f, a, b)
+    if m:
+        co = names.company_en(f, a, m.start())
+        if co:
+            return co
+    o = _EN_OBJECT.search(f, a, b)
+    if o:
+        co = names.company_en(f, o.start("co"), o.end("co"))
+        if co:
+            return co
+    return None
+
+
+def _known_investor_only(ctx: DocContext, a: int, b: int) -> bool:
+    for h in ctx.names.within(max(0, a - 1), b):
+        if h.span.start <= a and b <= h.span.end and h.entry.kind.value in ("vc", "fund", "sovereign"):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- segments
+
+_ZH_CLAUSE = re.compile(r"[，,；;：:]")
+_EN_CLAUSE = re.compile(
+    r";\s|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
+)
+
+
+def _clauses(ctx: DocContext, s: Span, zh: bool) -> list[Window]:
+    pat = _ZH_CLAUSE if zh else _EN_CLAUSE
+    out: list[Window] = []
+    pos = s.start
+    for m in pat.finditer(ctx.folded, s.start, s.end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < s.end:
+        out.append((pos, s.end))
+    return out
+
+
+def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
+    """Frames for one sentence; empty when it says nothing about a round."""
+    f = ctx.folded
+    text = f[s.start : s.end]
+    if not cues.TRIGGER.search(text) and not _stage_in(ctx, s.start, s.end):
+        return []
+    zh = ctx.is_zh(s.start, s.end)
+    segments: list[list[Window]] = []
+    seg_company: list[Window | None] = []
+    for cl in _clauses(ctx, s, zh):
+        background = bool(cues.BACKGROUND.search(f, *cl))
+        co = _company_zh(ctx, *cl) if zh else _company_en(ctx, *cl)
+        round_clause = bool(cues.TRIGGER.search(f, *cl) or _stage_in(ctx, *cl))
+        new_company = (
+            co is not None
+            and round_clause
+            and segments
+            and seg_company[-1] is not None
+            and (names_key(f, co) != names_key(f, seg_company[-1]))
+        )
+        if not segments or (background and round_clause and _has_money_or_stage(ctx, *cl)) or new_company:
+            segments.append([cl])
+            seg_company.append(co if round_clause else None)
+        else:
+            segments[-1].append(cl)
+            if seg_company[-1] is None and co is not None and round_clause:
+                seg_company[-1] = co
+    frames = []
+    for clauses, co in zip(segments, seg_company, strict=True):
+        frame = _frame(ctx, s, clauses, co, zh)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def names_key(f: str, w: Window) -> str:
+    return re.sub(r"[\s\-_.,'’·“”\"]", "", f[w[0] : w[1]]).casefold()
+
+
+def _has_money_or_stage(ctx: DocContext, a: int, b: int) -> bool:
+    return bool(ctx.money.within(a, b)) or _stage_in(ctx, a, b) is not None
+
+
+def _stage_in(ctx: DocContext, a: int, b: int) -> tuple[Stage, Window] | None:
+    """The most specific stage named in a window (a letter stage beats 新一轮)."""
+    f = ctx.folded
+    best: tuple[Stage, Window] | None = None
+    for pat in (cues.STAGE_ZH, cues.STAGE_EN):
+        for m in pat.finditer(f, a, b):
+            stage = cues.stage_of(m)
+            if best is None or (best[0] is Stage.UNKNOWN and stage is not Stage.UNKNOWN):
+                best = (stage, (m.start(), m.end()))
+    return best
+
+
+# --------------------------------------------------------------------------- one frame
+
+
+def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | None, zh: bool) -> Frame | None:
+    f = ctx.folded
+    a, b = clauses[0][0], clauses[-1][1]
+    frame = Frame(sentence=s, segment=(a, b), zh=zh, company=company)
+    frame.background = bool(cues.BACKGROUND.search(f, a, b))
+    frame.reference = bool(cues.REFERENCE.search(f, a, b))
+    frame.round_verb = bool(cues.TRIGGER.search(f, a, b))
+    if company is not None:
+        frame.alias = names.parenthetical_alias(f, company[1])
+    frame.stage = _stage_in(ctx, a, b)
+    frame.investors = investors_zh(ctx, a, b) if zh else investors_en(ctx, a, b)
+    if company is not None:
+        ck = names_key(f, company)
+        frame.investors = [i for i in frame.investors if names_key(f, i.span) != ck]
+    _classify_money(ctx, frame, clauses)
+    frame.status = _status(ctx, a, b)
+    for d in ctx.dates.within(a, b):
+        if company and company[0] <= d.span.start < company[1]:
+            continue
+        if d.disclosure:
+            frame.disclosed = frame.disclosed or d
+        elif frame.event_date is None:
+            frame.event_date = d
+    if not frame.has_round_facts and not frame.reference and frame.status is None:
+        return None
+    return frame
+
+
+def _status(ctx: DocContext, a: int, b: int) -> tuple[Status, Window] | None:
+    f = ctx.folded
+    for status, pat in cues.STATUS_CUES:
+        m = pat.search(f, a, b)
+        if m:
+            return status, (m.start(), m.end())
+    return None
+
+
+def _clause_of(clauses: list[Window], pos: int) -> Window:
+    for c in clauses:
+        if c[0] <= pos < c[1]:
+            return c
+    return clauses[-1]
+
+
+def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> None:
+    """Sort each amount of the segment into round amount, valuation, investor share, metric or trap."""
+    f = ctx.folded
+    a, b = frame.segment
+    round_amounts: list[Money] = []
+    for money in ctx.money.within(a, b):
+        assert money.span is not None
+        m0, m1 = money.span.start, money.span.end
+        cl = _clause_of(clauses, m0)
+        before = f[max(cl[0], m0 - 16) : m0]
+        after = f[m1 : min(frame.sentence.end, m1 + 14)]
+        if cues.MULTIPLE_AFTER.match(after):
+            continue
+        if (
+            cues.VALUATION_BEFORE.search(before)
+            or cues.VALUATION_AFTER.match(after)
+            or _valued_at(f, cl[0], m0)
+        ):
+            if frame.valuation is None:
+                frame.valuation = money
+                window = f[max(cl[0], m0 - 12) : min(cl[1], m1 + 14)]
+                pm = cues.POST_MONEY.search(window) or cues.PRE_MONEY.search(window)
+                if pm:
+                    frame.basis = (
+                        ValuationBasis.POST if cues.POST_MONEY.search(window) else ValuationBasis.PRE
+                    )
+            continue
+        if cues.METRIC_BEFORE.search(f[max(cl[0], m0 - 12) : m0]) or cues.METRIC_AFTER.match(after):
+            frame.metrics.append((_metric_kind(f[max(cl[0], m0 - 16) : m1 + 12]), money))
+            continue
+        trap = _trap(f, cl, money)
+        if trap:
+            frame.rejected.append((trap, (m0, m1)))
+            continue
+        if _assign_share(ctx, frame, money, cl, before):
+            continue
+        round_amounts.append(money)
+    if round_amounts:
+        frame.amount = _best_amount(f, round_amounts, frame.sentence.end)
+
+
+def _valued_at(f: str, floor: int, m0: int) -> bool:
+    # "values the company at $1.6 billion": the verb may sit further back than the 16-char window.
+    window = f[max(floor, m0 - 40) : m0]
+    return bool(
+        re.search(
+            r"\bvalu(?:es|ed|ing)\b[^,;.]{0,30}\bat\s*$|估值(?:已|将|或)?(?:达|达到|为|超过?|升至|至)\s*$",
+            window,
+            re.I,
+        )
+    )
+
+
+def _metric_kind(window: str) -> str:
+    if re.search(r"ARR|年化|经常性|run[- ]rate|annuali[sz]ed", window, re.I):
+        return "arr"
+    if re.search(r"营收|收入|revenue|sales|销售额", window, re.I):
+        return "revenue"
+    return "other"
+
+
+_ROUND_NEAR = re.compile(
+    r"^\s*(?:的)?(?:新一轮|最新一轮|首轮|天使轮|种子轮|战略|Pre-?[A-J]|[A-J]\+?\s?轮|融资|投资|注资|in (?:new )?(?:funding|financing|"
+    r"capital)|(?:series|seed|funding|financing|round|investment|raise)\b)",
+    re.I,
+)
+
+
+def _trap(f: str, clause: Window, money: Money) -> str | None:
+    """The reason an amount is not round money, judged within its clause; None if it may be."""
+    assert money.span is not None
+    text = f[clause[0] : clause[1]]
+    strong_round = re.search(
+        r"[A-J]\+?\s?轮|天使轮|种子轮|Pre-?IPO|领投|跟投|\bSeries [A-J]\b|\bseed round\b|\bled by\b|\bround\b",
+        text,
+        re.I,
+    )
+    for reason, pat in cues.TRAPS:
+        m = pat.search(text)
+        if not m:
+            continue
+        if strong_round and reason in ("acquisition price", "IPO or listing proceeds", "subsidy or loan"):
+            continue
+        if reason == "cumulative total" and not _cumulative_applies(f, clause, money, m.start() + clause[0]):
+            continue
+        return reason
+    return None
+
+
+def _cumulative_applies(f: str, clause: Window, money: Money, cue: int) -> bool:
+    # "累计融资超20亿元" and "has raised $1.2 billion to date" qualify the amount next to them, not a
+    # round amount elsewhere in the clause.
+    assert money.span is not None
+    return abs(cue - money.span.start) <= 16 or abs(cue - money.span.end) <= 16
+
+
+def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, before: str) -> bool:
+    """Attach an amount to one investor ("其中高瓴出资约5000万美元"); True when it was a share."""
+    f = ctx.folded
+    assert money.span is not None
+    m0 = money.span.start
+    if _ROUND_NEAR.match(f, money.span.end, min(len(f), money.span.end + 12)):
+        return False
+    share_cue = cues.SHARE_BEFORE.search(before)
+    marker = re.search(r"其中|including|of which|among them", f[clause[0] : m0], re.I)
+    if not share_cue or not (marker or frame.amount or len(frame.investors) > 1 or not frame.zh):
+        return False
+    holder = None
+    for inv in frame.investors:
+        if clause[0] <= inv.span[0] < m0:
+            holder = inv
+    if holder is None:
+        hit = [h for h in ctx.names.within(clause[0], m0)]
+        if not hit:
+            return False
+        span = (hit[-1].span.start, hit[-1].span.end)
+        holder = InvestorFound(span, InvestorRole.UNSPECIFIED)
+        frame.investors.append(holder)
+    holder.amount = money
+    return True
+
+
+def _best_amount(f: str, amounts: list[Money], limit: int) -> Money:
+    """Prefer the amount written next to the round words ("3 亿美元 C 轮融资", "raised $X")."""
+    for m in amounts:
+        assert m.span is not None
+        if _ROUND_NEAR.match(f, m.span.end, min(limit, m.span.end + 12)):
+            return m
+        if re.search(
+            r"(?:raise[sd]?|raising|secured|closed|landed|完成|获得?|融资|募集|筹集)\s*(?:了)?\s*$",
+            f[max(0, m.span.start - 12) : m.span.start],
+            re.I,
+        ):
+            return m
+    exact = [m for m in amounts if m.qualifier is not Qualifier.UNDISCLOSED]
+    return (exact or amounts)[0]

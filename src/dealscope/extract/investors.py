@@ -1,0 +1,242 @@
+"""Who invested, and in what role: investor lists in Chinese and English funding prose.
+
+Each pattern finds a role keyword (领投, 跟投, "led by", "with participation from") and the list it
+governs; `names.split_names_*` turns the list into names. A name claimed as lead is not repeated as
+a follower.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dealscope.domain import InvestorRole, Money
+from dealscope.extract import names
+from dealscope.extract.context import DocContext
+
+Window = tuple[int, int]
+
+
+@dataclass
+class InvestorFound:
+    span: Window
+    role: InvestorRole
+    existing: bool = False
+    amount: Money | None = None
+
+
+# --------------------------------------------------------------------------- Chinese
+
+# A list ends right before its role keyword; it starts after the last of these boundaries.
+_ZH_LEFT = re.compile(
+    r"[，,。；;：:！？!?\n]|由|获得|获|得到|吸引|引入|迎来|包括|其中|融资中|融资|投资方(?:为|是|包括)?|本轮|此轮|此次|该轮|本次|这轮|"
+    r"[A-J]\+?轮|天使轮|种子轮|消息|宣布|表示|透露"
+)
+_ZH_ROLE = re.compile(
+    r"(?P<lead>(?:联合|共同|一起)?(?:领投|牵头|独家投资|独投|独家领投|领衔|领投方))"
+    r"|(?P<follow>跟投|参投|跟进|参与(?:了)?(?:本轮|此轮|本次|此次|该轮)?(?:投资|融资)?|追加投资|追投|持续加注|继续加注|加注|继续投资|超额认购|追加)"
+    r"|(?P<unspec>(?:共同)?(?:出资|投资)(?=[，。；,;]|$|了?(?:本轮|此轮|该轮|这轮)))"
+)
+# Lists introduced on the right of a keyword: 领投方为X, 投资方包括X, 获X投资.
+_ZH_RIGHT = re.compile(
+    r"(?P<lead>领投方(?:为|是|包括)|由(?=[^，。；]{2,60}?(?:联合|共同)?(?:领投|独家投资|牵头)))"
+    r"|(?P<follow>跟投方(?:为|是|包括|有)|参投方(?:为|是|包括|有)|其他投资方(?:为|是|包括|有)|参与(?:本轮|此轮|本次)?(?:投资|融资)的(?:机构|投资方)?(?:还有|包括|有))"
+    r"|(?P<unspec>投资方(?:为|是|包括|有|涵盖)|投资人(?:为|是|包括|有)|投资机构(?:为|是|包括|有)|股东(?:包括|有))"
+)
+_ZH_LIST_END = re.compile(
+    r"[。；;！？!?\n]|，(?!(?:[^，。；]{0,30}?(?:以及|和|及|与))[^，。；]{0,3}$)|等(?:机构|投资方|股东)?[，。；]|跟投|参投|领投|共同|联合"
+)
+_ZH_GOT = re.compile(
+    r"获(?:得)?(?P<list>[^，。；]{2,60}?)(?:的)?(?:(?:数|近|超|约)?[\d.一二三四五六七八九十两百千万亿]+[^，。；]{0,8}?)?"
+    r"(?:的)?(?:战略|独家|联合|共同)?(?:天使轮|种子轮|Pre-?[A-J]轮|[A-J]\+?轮|新一轮|首轮)?(?:战略)?投资"
+)
+_ADVISER = re.compile(
+    r"(?:担任|作为|出任)(?:本轮|此轮|本次)?(?:融资的)?(?:独家|长期)?(?:财务顾问|FA|法律顾问)"
+)
+
+
+def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
+    """Investors named in the Chinese segment `[a, b)` with their roles."""
+    f = ctx.folded
+    protected = [(h.span.start, h.span.end) for h in ctx.names.within(a, b)]
+    found: list[InvestorFound] = []
+    for m in _ZH_ROLE.finditer(f, a, b):
+        role = _role(m)
+        if role is InvestorRole.UNSPECIFIED and _looks_like_company_verb(f, m):
+            continue
+        left = _zh_list_start(f, a, m.start())
+        if m.start() - left < 2:
+            continue
+        for (s, e), existing in names.split_names_zh(f, left, m.start(), protected):
+            found.append(InvestorFound((s, e), role, existing))
+    for m in _ZH_RIGHT.finditer(f, a, b):
+        role = _role(m)
+        start = m.end()
+        stop = _zh_list_end(f, start, b)
+        if m.group().startswith("由"):
+            # "由A、B联合领投": the list runs to the role keyword, handled above; only catch lists
+            # whose keyword sits after a comma ("由A领投，B、C跟投" is already split by keywords).
+            continue
+        for (s, e), existing in names.split_names_zh(f, start, stop, protected):
+            found.append(InvestorFound((s, e), role, existing))
+    for m in _ZH_GOT.finditer(f, a, b):
+        s0, e0 = m.span("list")
+        seg = f[s0:e0]
+        if re.search(r"融资|估值|轮|元|美元", seg):
+            continue
+        for (s, e), existing in names.split_names_zh(f, s0, e0, protected):
+            if _org_like(ctx, s, e):
+                found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
+    return _dedupe(ctx, _drop_advisers(f, found, b))
+
+
+def _role(m: re.Match[str]) -> InvestorRole:
+    if m.group("lead"):
+        return InvestorRole.LEAD
+    if m.group("follow"):
+        return InvestorRole.FOLLOW
+    return InvestorRole.UNSPECIFIED
+
+
+def _looks_like_company_verb(f: str, m: re.Match[str]) -> bool:
+    # "X投资了Y" names an investor, but "获得投资" and "战略投资" do not introduce a list on the left.
+    before = f[max(0, m.start() - 2) : m.start()]
+    return before.endswith(("获得", "战略", "天使", "的", "轮", "获", "元", "金"))
+
+
+def _zh_list_start(f: str, floor: int, kw: int) -> int:
+    start = floor
+    for m in _ZH_LEFT.finditer(f, floor, kw):
+        start = m.end()
+    return start
+
+
+def _zh_list_end(f: str, start: int, ceiling: int) -> int:
+    m = _ZH_LIST_END.search(f, start, ceiling)
+    return m.start() if m else ceiling
+
+
+def _org_like(ctx: DocContext, a: int, b: int) -> bool:
+    """A bare name after 获 is an investor only if it looks like an organisation or is a known one."""
+    if any(h.span.start <= a and b <= h.span.end + 2 for h in ctx.names.within(max(0, a - 20), b)):
+        return True
+    return bool(
+        re.search(
+            r"(?:资本|创投|投资|基金|集团|控股|科技|银行|证券|资管|合伙|Capital|Ventures|Partners|VC|Fund|股份|公司|产投|国投|"
+            r"投资管理|创业投资|母基金)$",
+            ctx.folded[a:b],
+        )
+    )
+
+
+def _drop_advisers(f: str, found: list[InvestorFound], ceiling: int) -> list[InvestorFound]:
+    return [i for i in found if not _ADVISER.match(f, i.span[1], min(ceiling, i.span[1] + 24))]
+
+
+# --------------------------------------------------------------------------- English
+
+_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said)\b|[.;:]|\s[-–—]\s|$)"
+_EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
+    (InvestorRole.LEAD, re.compile(r"\b(?:co-)?led by (?P<list>.+?)" + _EN_END)),
+    (
+        InvestorRole.LEAD,
+        re.compile(
+            r"\b(?:lead|leading) investors? (?:was |were |is |are )?(?P<list>(?:[A-Z0-9][^,.;]*?))" + _EN_END
+        ),
+    ),
+    (
+        InvestorRole.FOLLOW,
+        re.compile(
+            r"\b(?:with )?(?:participation|investments?|support|contributions?) (?:also )?from (?P<list>.+?)"
+            + _EN_END
+        ),
+    ),
+    (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
+    (InvestorRole.FOLLOW, re.compile(r"\b(?:alongside|along with|together with) (?P<list>.+?)" + _EN_END)),
+    (
+        InvestorRole.UNSPECIFIED,
+        re.compile(
+            r"\b(?:investors|backers|participants) (?:include|included|including|are|were) (?P<list>.+?)"
+            + _EN_END
+        ),
+    ),
+    (
+        InvestorRole.UNSPECIFIED,
+        re.compile(r"\bfrom (?:investors|backers|firms) (?:including|such as|like) (?P<list>.+?)" + _EN_END),
+    ),
+    (InvestorRole.UNSPECIFIED, re.compile(r"\b(?:backed|funded) by (?P<list>.+?)" + _EN_END)),
+    (
+        InvestorRole.UNSPECIFIED,
+        re.compile(
+            r"\b(?:raised|raises|raising|secured|closed|landed) [^.;]{0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
+            + _EN_END
+        ),
+    ),
+)
+# "Benchmark led the round", "Thrive and Khosla co-led", "Founders Fund also participated".
+_EN_LEFT_ROLE = re.compile(
+    r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) leading\b)"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|took part|chipped in|followed on|returned|re-upped)\b)"
+    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed)\b)"
+)
+_EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|and|as|but)\s(?=[A-Z])|^")
+
+
+def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
+    """Investors named in the English segment `[a, b)` with their roles."""
+    f = ctx.folded
+    protected = [(h.span.start, h.span.end) for h in ctx.names.within(a, b)]
+    found: list[InvestorFound] = []
+    for role, pat in _EN_PATTERNS:
+        for m in pat.finditer(f, a, b):
+            s0, e0 = m.span("list")
+            for (s, e), existing in names.split_names_en(f, s0, e0, protected):
+                found.append(InvestorFound((s, e), role, existing))
+    for m in _EN_LEFT_ROLE.finditer(f, a, b):
+        role = (
+            InvestorRole.LEAD
+            if m.group("lead")
+            else InvestorRole.FOLLOW
+            if m.group("follow")
+            else InvestorRole.UNSPECIFIED
+        )
+        left = a
+        for lb in _EN_LEFT_BOUND.finditer(f, a, m.start()):
+            if lb.end() < m.start():
+                left = lb.end()
+        window = f[left : m.start()]
+        if re.search(r"\b(?:round|company|startup|which|that|it|funding|financing)\b\s*$", window, re.I):
+            continue  # "the round was led …" is caught by "led by"; "which invested" is not a list
+        for (s, e), existing in names.split_names_en(f, left, m.start(), protected):
+            found.append(InvestorFound((s, e), role, existing))
+    return _dedupe(ctx, found)
+
+
+# --------------------------------------------------------------------------- both
+
+
+def _dedupe(ctx: DocContext, found: list[InvestorFound]) -> list[InvestorFound]:
+    """One entry per name; the most specific role wins (lead > follow > unspecified)."""
+    rank = {InvestorRole.LEAD: 0, InvestorRole.FOLLOW: 1, InvestorRole.UNSPECIFIED: 2}
+    best: dict[str, InvestorFound] = {}
+    order: list[str] = []
+    for inv in found:
+        key = names_key(ctx.folded[inv.span[0] : inv.span[1]])
+        if key not in best:
+            best[key] = inv
+            order.append(key)
+            continue
+        cur = best[key]
+        if rank[inv.role] < rank[cur.role]:
+            best[key] = InvestorFound(
+                inv.span, inv.role, cur.existing or inv.existing, cur.amount or inv.amount
+            )
+        elif inv.existing and not cur.existing:
+            best[key] = InvestorFound(cur.span, cur.role, True, cur.amount)
+    # Drop names contained in a longer name of the same list ("Capital" inside "Thrive Capital").
+    keys = [k for k in order if not any(k != o and k in o for o in order)]
+    return [best[k] for k in keys]
+
+
+def names_key(name: str) -> str:
+    return re.sub(r"[\s\-_.,'’·]", "", name).casefold()

@@ -1,0 +1,465 @@
+"""Finding the edges of organisation and person names in funding prose.
+
+Chinese has no capitals and no spaces, so a name is delimited by what surrounds it: a clause start,
+a verb (完成, 获得, 领投), a descriptor that precedes it (AI 芯片公司 X), quotes. English names are runs
+of capitalised (or digit-bearing: a16z, xAI) tokens. Functions here take a text and a window and
+return spans; they never look outside the window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dealscope.lang.normalize import is_cjk
+
+Window = tuple[int, int]
+
+# --------------------------------------------------------------------------- shared
+
+_QUOTED = re.compile(r"[“\"「『《‘]([^“”\"「」『』《》‘’]{1,40})[”\"」』》’]")
+
+# Words that are never a company's name on their own: a subject like "该公司" or "the startup"
+# refers back to the round in focus instead.
+GENERIC = frozenset(
+    [
+        "公司",
+        "该公司",
+        "企业",
+        "该企业",
+        "其",
+        "它",
+        "他们",
+        "我们",
+        "双方",
+        "对方",
+        "本公司",
+        "平台",
+        "品牌",
+        "团队",
+        "项目",
+        "初创公司",
+        "创企",
+        "机构",
+        "投资方",
+        "投资人",
+        "投资者",
+        "股东",
+        "老股东",
+        "资本",
+        "市场",
+        "行业",
+        "赛道",
+        "领域",
+        "国内",
+        "海外",
+        "全球",
+        "中国",
+        "美国",
+        "资本市场",
+        "一级市场",
+        "大模型",
+        "独角兽",
+        "头部",
+        "今年",
+        "去年",
+        "目前",
+        "新一轮",
+        "本轮",
+        "此轮",
+        "此次",
+        "首轮",
+        "数家",
+        "多家",
+        "多位",
+        "多个",
+        "一家",
+        "这家",
+        "这家公司",
+        "该平台",
+        "该品牌",
+        "该项目",
+        "后者",
+        "前者",
+        "其中",
+        "同时",
+        "此外",
+        "company",
+        "startup",
+        "firm",
+        "the",
+        "company",
+        "the",
+        "startup",
+        "the",
+        "firm",
+        "it",
+        "they",
+        "we",
+        "investors",
+        "backers",
+        "business",
+        "platform",
+        "maker",
+        "developer",
+        "group",
+        "team",
+        "lab",
+        "the",
+        "lab",
+        "the",
+        "business",
+        "the",
+        "group",
+        "the",
+        "maker",
+    ]
+)
+
+# A descriptor ends with one of these heads; the name follows it (AI 编程公司 Poolside, 具身智能初创企业
+# 银河通用). Legal suffixes such as 科技/智能/资本 are NOT heads: they belong to the name.
+_HEADS = (
+    "初创公司|初创企业|创业公司|科技公司|独角兽企业|独角兽|明星公司|明星企业|明星创企|创企|公司|企业|平台|品牌|服务商|提供商|"
+    "供应商|运营商|开发商|制造商|研发商|方案商|生产商|厂商|厂家|服务平台|新势力|新锐|黑马|玩家|机构|领军者|领导者|开创者|"
+    "先行者|项目|应用|工具|软件|社区|连锁|门店|医院|诊所|实验室"
+)
+_HEAD_RE = re.compile(rf"(?:{_HEADS})")
+
+_ZH_LEAD_JUNK = re.compile(
+    r"^(?:[\s,，、:：;；\-—·•*>]+|【[^】]{0,30}】|\[[^\]]{0,30}\]|\([^)]{0,20}\)|（[^）]{0,20}）"
+    r"|[^，。；]{0,20}?(?:获悉|消息|讯|报道|透露|表示|介绍|宣布|了解到)[，,:：\s]"
+    r"|据悉|据了解|据报道|据透露|据介绍|据称|消息称|另据|另外|此外|同时|其中|而|又|还有|同样|与此同时"
+    r"|近日|日前|今日|今天|昨日|昨天|近期|刚刚|本周|上周|目前|日前|此前|当地时间|北京时间|于|在|继|就|对此"
+    r"|宣布|正式|官宣|已经|已|也|再次|再度|另|又一家|一家|这家|该|由)+"
+)
+_ZH_TAIL_JUNK = re.compile(
+    r"(?:[\s,，、:：;；\-—]+|宣布|正式|官宣|已经|已于|已|近日|日前|今日|今天|昨日|昨天|也|再次|再度|又|刚刚|成功|顺利|近期|将|"
+    r"宣告|对外宣布|表示|称|于|在|目前|正在|正|还|就|则|均|都|共同|此前|曾经|曾|一举|首次|连续|接连|相继|日前宣布|"
+    r"本周|上周|今年|去年|年初|年内|年底|本轮|此轮|此次|新近|最新|近|当天|当日|同日|周[一二三四五六日天]|"
+    r"星期[一二三四五六日天]|获得了|获得|获|完成了|完成|的)+$"
+)
+_ZH_DATE_IN_NAME = re.compile(
+    r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:(?<=[年月日号])|(?<=\d{4}年))$"
+)
+_PAREN_TAIL = re.compile(r"\s*[（(]([^（）()]{1,40})[)）]\s*$")
+_ZH_SIMPLIFIED_AS = re.compile(r"[（(](?:以下)?简称[“\"]?([^”\")）]{1,20})[”\"]?[)）]")
+
+
+def _strip(text: str, a: int, b: int) -> Window:
+    while a < b and (text[a].isspace() or text[a] in "“”\"'「」『』《》"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "“”\"'「」『』《》"):
+        b -= 1
+    return a, b
+
+
+def is_generic(name: str) -> bool:
+    return name.strip().lower() in GENERIC
+
+
+def plausible_name(name: str) -> bool:
+    """A cheap shape check: letters present, not a number or money, not too long, not generic."""
+    n = name.strip()
+    if not n or len(n) > 40 or is_generic(n):
+        return False
+    if not any(is_cjk(c) or c.isalpha() for c in n):
+        return False
+    if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|million|billion|%|美元|元)", n):
+        return False
+    if re.search(r"[，。；！？!?]", n):
+        return False
+    han = sum(1 for c in n if is_cjk(c))
+    # A Chinese-only "name" of one character is almost always a fragment (其, 该).
+    return not (han == len(n) and han < 2)
+
+
+# --------------------------------------------------------------------------- Chinese company
+
+
+def company_zh(text: str, start: int, end: int, cut: Sequence[Window] = ()) -> Window | None:
+    """The company named in the clause `text[start:end]`, which ends right before its verb.
+
+    `cut` lists spans (dates, money) that cannot be part of a name: the name lies after the last one.
+    """
+    for a, b in cut:
+        if start <= a < end:
+            if b < end and b - start < end - b:  # a date before the name: "2024年3月，X完成…"
+                start = max(start, b)
+            elif a > start:  # "X于2024年3月完成"
+                end = min(end, a)
+    if end <= start:
+        return None
+    seg = text[start:end]
+    quoted = list(_QUOTED.finditer(seg))
+    if quoted:
+        q = quoted[-1]
+        a, b = start + q.start(1), start + q.end(1)
+        return (a, b) if plausible_name(text[a:b]) else None
+    m = _ZH_SIMPLIFIED_AS.search(seg)
+    if m:
+        end = start + m.start()
+        seg = text[start:end]
+    lead = _ZH_LEAD_JUNK.match(seg)
+    a = start + (lead.end() if lead else 0)
+    b = end
+    tail = _ZH_TAIL_JUNK.search(text, a, b)
+    if tail and tail.start() > a:
+        b = tail.start()
+    d = _ZH_DATE_IN_NAME.search(text, a, b)
+    if d and d.start() > a and d.end() == b and d.end() > d.start() + 1:
+        b = d.start()
+    a, b = _after_descriptor(text, a, b)
+    paren = _PAREN_TAIL.search(text, a, b)
+    if paren and paren.start() > a + 1:
+        b = paren.start()
+    a, b = _strip(text, a, b)
+    if b - a < 2 or not plausible_name(text[a:b]):
+        return None
+    return a, b
+
+
+def _after_descriptor(text: str, a: int, b: int) -> Window:
+    """Drop a descriptor before the name: the name is what follows the last head or 的/旗下."""
+    best = a
+    for m in _HEAD_RE.finditer(text, a, b):
+        if b - m.end() >= 2:
+            best = max(best, m.end())
+    for m in re.finditer(r"的|旗下(?:的)?|之|，|,", text[best:b]):
+        pos = best + m.end()
+        if b - pos >= 2:
+            best = pos
+    return best, b
+
+
+def parenthetical_alias(text: str, end: int) -> Window | None:
+    """An alias in brackets right after a name: 光帧科技(Lumaframe) -> the span of "Lumaframe"."""
+    m = re.match(r"\s*[（(]([^（）()]{2,40})[)）]", text[end : end + 44])
+    if not m:
+        return None
+    inner = m.group(1)
+    if re.search(r"简称|下称|以下|\d{4}|万|亿|million|billion", inner):
+        return None
+    return end + m.start(1), end + m.end(1)
+
+
+# --------------------------------------------------------------------------- English company
+
+_EN_TOKEN = re.compile(r"[A-Za-z0-9][\w.&'’\-]*")
+_EN_LEAD_JUNK = re.compile(
+    r"^(?:[\s•*\-–—>#\d.)]+|(?:[A-Z][A-Z .,]+,\s)?(?:[A-Z][a-z]+\.? \d{1,2},? (?:\d{4} )?)?\(?[A-Z][a-z]+\)?\s?[-–—]\s"
+    r"|(?:sources?|people) (?:say|said|familiar with the matter said)(?: that)?\s"
+    r"|according to [^,]{1,80},\s|(?:meanwhile|also|separately|elsewhere|today|yesterday|now|and),?\s)+",
+    re.I,
+)
+_CONNECT = frozenset({"&", "and", "of", "de", "la", "du", "von", "van", "the", "for"})
+_LOWER_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "startup",
+        "company",
+        "firm",
+        "maker",
+        "developer",
+        "provider",
+        "platform",
+        "operator",
+        "based",
+        "backed",
+        "founded",
+        "its",
+        "their",
+        "which",
+        "that",
+        "who",
+        "whose",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "said",
+        "says",
+        "announced",
+        "raised",
+        "raises",
+        "closed",
+    ]
+)
+
+
+def _name_like(token: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in token)
+
+
+def company_en(text: str, start: int, end: int) -> Window | None:
+    """The company that is the subject of an English clause ending right before its verb."""
+    seg = text[start:end]
+    lead = _EN_LEAD_JUNK.match(seg)
+    a = start + (lead.end() if lead else 0)
+    comma = text.find(",", a, end)
+    # "Harborline, a four-year-old … maker, has raised": the name is before the appositive.
+    head_window = (a, comma) if comma != -1 else (a, end)
+    tokens = [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text, *head_window)]
+    tokens = [(s, e, t.rstrip(".,")) for s, e, t in tokens]
+    if not tokens:
+        return None
+    # Possessive: "Elon Musk's xAI" -> the name after the possessive.
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i][2].endswith(("'s", "’s")) and i + 1 < len(tokens):
+            tokens = tokens[i + 1 :]
+            break
+    # Take the trailing run of name-like tokens ("French AI startup Mistral AI" -> "Mistral AI").
+    run: list[tuple[int, int, str]] = []
+    for tok in reversed(tokens):
+        word = tok[2]
+        if word.endswith(("-based", "-backed", "-founded", "-headquartered")):
+            break
+        if _name_like(word) or (run and word.lower() in _CONNECT and word.lower() != "the"):
+            run.append(tok)
+        else:
+            break
+    run.reverse()
+    while run and run[0][2].lower() in _CONNECT:
+        run.pop(0)
+    if not run:
+        return None
+    a2, b2 = run[0][0], run[-1][0] + len(run[-1][2])
+    name = text[a2:b2]
+    if not plausible_name(name) or name.lower() in _LOWER_STOP:
+        return None
+    return a2, b2
+
+
+# --------------------------------------------------------------------------- investor lists
+
+_ZH_SEP = re.compile(r"[、，,/；;]|以及|及其|还有|及|和|与|跟|同|并")
+_ZH_ITEM_LEAD = re.compile(
+    r"^(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
+    r"老股东(?:方)?|现有股东|原有股东|原股东|股东|新股东|老投资人|新老股东|知名(?:投资)?机构|投资机构|知名|著名|头部|国内|海外|国际|"
+    r"产业方|产业资本|战略投资方|战略投资者|财务投资方|国资|多家|数家|机构|等)+"
+)
+_ZH_ITEM_TAIL = re.compile(
+    r"(?:[\s:：]+|等(?:多家|数家|知名|其他)?(?:投资)?(?:机构|基金|股东|投资人|投资方|方|公司)?|在内(?:的)?|共同|联合|继续|持续|均|也|都|"
+    r"跟投|参投|追加投资|追投|加码|加注|持续加注|超额认购|旗下基金|的|作为|担任|参与(?:了)?|出资|投资)+$"
+)
+_EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
+_EXISTING_EN = re.compile(
+    r"\b(?:existing|returning|previous|prior|current)\s+(?:investors?|backers?|shareholders?)\b", re.I
+)
+_EN_ITEM_LEAD = re.compile(
+    r"^(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
+    r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic)?\s?(?:investors?|backers?|"
+    r"shareholders?|firms?)\s(?:including\s|such as\s)?|(?:venture )?firms?\s|the venture (?:capital )?firm\s|"
+    r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s)+",
+    re.I,
+)
+_EN_STOP_WORD = re.compile(
+    r"\s(?:which|who|that|with|in|to|at|for|as|on|while|after|among|alongside|led|also|participated|"
+    r"joined|invested|returned|is|was|has|had|and others|others)\b.*$",
+    re.I,
+)
+
+
+def split_names_zh(
+    text: str, start: int, end: int, protected: Sequence[Window] = ()
+) -> list[tuple[Window, bool]]:
+    """Split a Chinese list of investors into name spans; each comes with its "existing investor" flag.
+
+    `protected` spans (gazetteer names such as 和君资本) are never split inside.
+    """
+    cuts: list[Window] = []
+    for m in _ZH_SEP.finditer(text, start, end):
+        if any(p0 <= m.start() < p1 for p0, p1 in protected):
+            continue
+        word = m.group()
+        if word in ("和", "与", "及", "跟", "同", "并"):
+            # 和/与 start many names (和君资本, 与光科技); split only between two real items.
+            left = text[cuts[-1][1] if cuts else start : m.start()]
+            if len(left.strip()) < 2 or end - m.end() < 2:
+                continue
+        cuts.append((m.start(), m.end()))
+    pieces: list[Window] = []
+    pos = start
+    for a, b in cuts:
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, end))
+    out: list[tuple[Window, bool]] = []
+    existing = False
+    for a, b in pieces:
+        if _EXISTING_ZH.search(text, a, b):
+            existing = True
+        w = _clean_zh_item(text, a, b)
+        if w:
+            out.append((w, existing))
+    return out
+
+
+def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
+    for _ in range(3):
+        lead = _ZH_ITEM_LEAD.match(text, a, b)
+        if lead and lead.end() > a:
+            a = lead.end()
+        tail = _ZH_ITEM_TAIL.search(text, a, b)
+        if tail and tail.start() >= a and tail.end() == b and tail.start() < b:
+            b = tail.start()
+    quoted = _QUOTED.search(text, a, b)
+    if quoted:
+        a, b = quoted.start(1), quoted.end(1)
+    a, b = _strip(text, a, b)
+    name = text[a:b]
+    if b - a < 2 or not plausible_name(name) or len(name) > 30:
+        return None
+    return a, b
+
+
+def split_names_en(
+    text: str, start: int, end: int, protected: Sequence[Window] = ()
+) -> list[tuple[Window, bool]]:
+    """Split an English list ("A, B and existing investors C and D") into name spans with flags."""
+    seg_cuts: list[Window] = []
+    for m in re.finditer(
+        r",\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+|;\s*", text[start:end]
+    ):
+        a, b = start + m.start(), start + m.end()
+        if any(p0 <= a < p1 for p0, p1 in protected):
+            continue
+        seg_cuts.append((a, b))
+    pieces: list[Window] = []
+    pos = start
+    for a, b in seg_cuts:
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, end))
+    out: list[tuple[Window, bool]] = []
+    existing = False
+    for a, b in pieces:
+        if _EXISTING_EN.search(text, a, b):
+            existing = True
+        w = _clean_en_item(text, a, b)
+        if w:
+            out.append((w, existing))
+    return out
+
+
+def _clean_en_item(text: str, a: int, b: int) -> Window | None:
+    lead = _EN_ITEM_LEAD.match(text, a, b)
+    if lead:
+        a = lead.end()
+    stop = _EN_STOP_WORD.search(text, a, b)
+    if stop:
+        b = stop.start()
+    a, b = _strip(text, a, b)
+    while b > a and text[b - 1] in ".,;:)":
+        b -= 1
+    name = text[a:b]
+    tokens = name.split()
+    if not tokens or not _name_like(tokens[0]) or len(tokens) > 6:
+        return None
+    if not plausible_name(name) or name.lower() in _LOWER_STOP:
+        return None
+    return a, b
