@@ -1,0 +1,1 @@
+"""Analyses over consolidated rounds: companies, investors, statistics, multiples."""
