@@ -1,0 +1,344 @@
+"""The `dealscope` command: one thin function per command over `dealscope.api`.
+
+Every command parses options, makes library calls, formats the result, and lets `run` translate
+dealscope's exceptions into one line on stderr and the error's exit code.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dealscope import __version__, api
+from dealscope.cli import render
+from dealscope.domain import ReadFailure
+from dealscope.errors import DealscopeError, UsageError
+from dealscope.extract.base import DEFAULT_EXTRACTOR
+from dealscope.ingest import SUPPORTED_SUFFIXES, ReadOptions
+from dealscope.store.db import RoundQuery, Store
+
+app = typer.Typer(
+    help="dealscope: venture rounds from the news you read, every value traced to its words.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or SQLAlchemy URL (default: $DEALSCOPE_DB or ./dealscope.db)."),
+]
+
+
+class TableOrJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    duee = "duee"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dealscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """dealscope: venture rounds from the news you read, every value traced to its words."""
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    store = Store.open(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    n = 0
+    for p in paths:
+        if p.is_dir():
+            n += sum(
+                1
+                for f in p.rglob("*")
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+            )
+        else:
+            n += 1
+    return n
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of saved articles.")],
+    db: DbOpt = None,
+    extractor: Annotated[str, typer.Option(help="Extractor name.")] = DEFAULT_EXTRACTOR,
+    max_mb: Annotated[float, typer.Option(help="Skip files larger than this many MB.")] = 10.0,
+) -> None:
+    """Read articles, extract their funding rounds and store them (re-ingesting changes nothing)."""
+    options = api.IngestOptions(extractor=extractor, read=ReadOptions(max_bytes=int(max_mb * 1024 * 1024)))
+    total = _count_inputs(paths)
+    with _store(db) as store:
+        if total >= 20 and err.is_terminal:
+            with Progress(
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as bar:
+                task = bar.add_task("ingest", total=total)
+                last: list[str] = [""]
+
+                def tick(p: api.Progress) -> None:
+                    # The bar counts files; a JSON Lines file yields many documents ("f.jsonl#id").
+                    file = p.path.split("#", 1)[0].split(":", 1)[0]
+                    if file != last[0]:
+                        last[0] = file
+                        bar.advance(task)
+
+                report = api.ingest(paths, store, options, tick)
+        else:
+            report = api.ingest(paths, store, options)
+    for f in report.failures:
+        err.print(f"[red]error[/red]: {f.path}: {f.reason}", highlight=False)
+    out.print(
+        f"read {report.read} document(s): {report.added} new, {report.duplicates} already stored"
+        + (f", {report.updated} re-read" if report.updated else "")
+        + f", {len(report.failures)} failed; {report.mentions} round mention(s) found; "
+        f"{report.rounds} round(s) in the database ({report.seconds:.1f}s)",
+        highlight=False,
+    )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _query(
+    company: str | None,
+    investor: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    min_amount: str | None,
+    limit: int | None = None,
+) -> RoundQuery:
+    return RoundQuery(
+        company=company,
+        investor=investor,
+        status=status,
+        since=render.parse_day(since) if since else None,
+        until=render.parse_day(until, end=True) if until else None,
+        min_amount_usd=render.parse_amount(min_amount) if min_amount else None,
+        limit=limit,
+    )
+
+
+CompanyOpt = Annotated[str | None, typer.Option(help="Company name contains this.")]
+InvestorOpt = Annotated[str | None, typer.Option(help="An investor's name contains this.")]
+StatusOpt = Annotated[
+    str | None, typer.Option(help="completed, announced, in_talks, rumored, planned or cancelled.")
+]
+SinceOpt = Annotated[str | None, typer.Option(help="On or after YYYY[-MM[-DD]].")]
+UntilOpt = Annotated[str | None, typer.Option(help="On or before YYYY[-MM[-DD]].")]
+MinAmountOpt = Annotated[str | None, typer.Option(help="Amount at least this many USD (100M, 1.5B).")]
+
+
+@app.command()
+def rounds(
+    db: DbOpt = None,
+    company: CompanyOpt = None,
+    investor: InvestorOpt = None,
+    status: StatusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_amount: MinAmountOpt = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many rounds.")] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = TableOrJson.table,
+) -> None:
+    """List funding rounds, newest first."""
+    _check_status(status)
+    with _store(db) as store:
+        records = api.list_rounds(store, _query(company, investor, status, since, until, min_amount, limit))
+    if fmt is TableOrJson.json:
+        typer.echo(json.dumps([api.export_record(r) for r in records], ensure_ascii=False, indent=2))
+        return
+    if not records:
+        out.print("no rounds match")
+        return
+    out.print(render.rounds_table(records, title=f"{len(records)} round(s)"))
+
+
+def _check_status(status: str | None) -> None:
+    valid = ("completed", "announced", "in_talks", "rumored", "planned", "cancelled")
+    if status is not None and status not in valid:
+        raise UsageError(f"unknown status {status!r}; valid: {', '.join(valid)}")
+
+
+@app.command()
+def show(
+    round_id: Annotated[str, typer.Argument(help="A round id (or a unique prefix of one).")],
+    db: DbOpt = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = TableOrJson.table,
+) -> None:
+    """Every field of one round with the quote it came from, the article's title and date."""
+    with _store(db) as store:
+        record = api.round_detail(store, round_id)
+    if fmt is TableOrJson.json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+        return
+    out.print(render.show_table(record))
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv.")] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    db: DbOpt = None,
+    company: CompanyOpt = None,
+    investor: InvestorOpt = None,
+    status: StatusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_amount: MinAmountOpt = None,
+) -> None:
+    """Write every round (or the filtered ones) as JSON Lines or CSV."""
+    _check_status(status)
+    with _store(db) as store:
+        records = api.export_records(store, _query(company, investor, status, since, until, min_amount))
+    with _open_out(output) as fh:
+        if fmt is ExportFormat.jsonl:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            rows = [render.csv_row(r) for r in records]
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["id"])
+            writer.writeheader()
+            writer.writerows(rows)
+    if output:
+        err.print(f"wrote {len(records)} round(s) to {output}", highlight=False)
+
+
+@contextmanager
+def _open_out(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            yield fh
+        tmp.replace(path)  # a failed export never leaves a half-written file behind
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (JSON Lines for --format duee).")
+    ],
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", help="jsonl (rounds) or duee (DuEE-Fin events).")
+    ] = ExtractFormat.jsonl,
+    extractor: Annotated[str, typer.Option(help="Extractor name.")] = DEFAULT_EXTRACTOR,
+) -> None:
+    """Extract rounds without a database and print them to stdout, one JSON object per line."""
+    from dealscope.present.duee import duee_record
+
+    failed = 0
+    for item in api.extract_paths(inputs, extractor):
+        if isinstance(item, ReadFailure):
+            err.print(f"[red]error[/red]: {item.path}: {item.reason}", highlight=False)
+            failed += 1
+            continue
+        doc, extraction = item
+        if fmt is ExtractFormat.duee:
+            doc_id = doc.path.rsplit("#", 1)[1] if "#" in doc.path else doc.id
+            typer.echo(json.dumps(duee_record(doc_id, extraction), ensure_ascii=False))
+        else:
+            for rec in api.records_for([(doc, extraction)]):
+                typer.echo(json.dumps(api.export_record(rec), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def eval_(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Gold folders (articles + expected.json); default: examples.")
+    ] = None,
+    duee: Annotated[
+        Path | None, typer.Option(help="Score DuEE events against this gold JSON Lines file instead.")
+    ] = None,
+    dialect: Annotated[
+        str, typer.Option(help="duee-fin (our format) or duee1 (DuEE 1.0 financing items).")
+    ] = "duee-fin",
+    extractor: Annotated[str, typer.Option(help="Extractor name.")] = DEFAULT_EXTRACTOR,
+    mismatches: Annotated[int, typer.Option(help="Show up to this many mismatches.")] = 0,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1 per field."""
+    from dealscope import evaluate
+    from dealscope.cli.evalview import duee_table, report_table
+
+    if duee is not None:
+        if dialect not in ("duee-fin", "duee1"):
+            raise UsageError(f"unknown dialect {dialect!r}; valid: duee-fin, duee1")
+        gold = evaluate.load_duee_gold(duee)
+        pred = evaluate.predict_duee(duee, extractor)
+        d_report = evaluate.score_duee(pred, gold, dialect=dialect)  # type: ignore[arg-type]
+        out.print(duee_table(d_report, str(duee)))
+        return
+    for folder in paths or [Path("examples")]:
+        report = evaluate.evaluate_folder(folder, extractor)
+        out.print(report_table(report, str(folder)))
+        for mm in report.mismatches[:mismatches]:
+            out.print(
+                f"  {mm.file} · {mm.company} · {mm.field}: expected {mm.expected!r}, got {mm.predicted!r}",
+                highlight=False,
+            )
+
+
+def _fail(exc: DealscopeError) -> None:
+    err.print(f"[red]error[/red]: {exc}", highlight=False)
+    sys.exit(exc.exit_code)
+
+
+def run(argv: list[str] | None = None) -> Any:
+    """Console entry point: run the app, translating dealscope errors into a line and an exit code."""
+    try:
+        return app(args=argv, standalone_mode=True)
+    except DealscopeError as exc:
+        _fail(exc)
+    return None
