@@ -57,7 +57,8 @@ _ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
     r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|"
-    r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约|\d))"
+    r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
+    r"|[\d.]+\s*(?:多|余)?\s*(?:[万亿]|千万|百万|美元|元|港元|欧元))|对外表示|表示|上一轮|此前"
 )
 # "京东领投新潮传媒10亿融资", "腾讯投资了X": the company follows the investor's verb.
 _ZH_OBJECT = re.compile(
@@ -84,41 +85,72 @@ _EN_OBJECT = re.compile(
 )
 
 
+def _accept(ctx: DocContext, w: Window | None) -> Window | None:
+    """Keep a candidate subject only if it can be a name (or is a name the gazetteer knows)."""
+    if w is None:
+        return None
+    if names.company_like(ctx.folded[w[0] : w[1]]):
+        return w
+    for h in ctx.names.within(max(0, w[0] - 1), w[1]):
+        if h.span.start == w[0] and h.span.end == w[1]:
+            return w
+    return None
+
+
 def _company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
-    # Title prefixes such as "36氪首发 | " or "融资快报：" are not part of the subject.
+    # Title prefixes such as "36氪首发 | " or "融资快报：" are not part of the subject; in a digest
+    # heading "Fernweave：AI编程助手完成…" the prefix is the name and the rest a description.
     last = a
     for m in _ZH_TITLE_SPLIT.finditer(f, a, b):
         if m.end() < b - 2:
             last = m.end()
-    a = last
+    if last > a:
+        found = _company_zh_in(ctx, last, b)
+        if found is not None:
+            return found
+        head = names.company_zh(f, a, _ZH_TITLE_SPLIT.search(f, a, b).start())  # type: ignore[union-attr]
+        if head is not None and not _PREFIX_NOT_NAME.search(f, *head):
+            return _accept(ctx, head)
+        return None
+    return _company_zh_in(ctx, a, b)
+
+
+# Words of a column or source label before a colon ("36氪首发：", "融资快报 |"), not a company.
+_PREFIX_NOT_NAME = re.compile(
+    r"首发|快讯|快报|速递|消息|独家|周报|日报|观察|盘点|融资|投融资|资讯|新闻|早报|晚报|一周"
+)
+
+
+def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
     obj = _ZH_OBJECT.search(f, a, b)
     pred = _ZH_PREDICATE.search(f, a, b)
     cut = [(d.span.start, d.span.end) for d in ctx.dates.within(a, b)]
     if obj and (pred is None or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
-        co = names.company_zh(f, obj.start("co"), obj.end("co"), cut)
+        co = _accept(ctx, names.company_zh(f, obj.start("co"), obj.end("co"), cut))
         if co and not _known_investor_only(ctx, *co):
             return co
     m2 = _ZH_TO_OBJECT.search(f, a, b)
     if m2 and (pred is None or m2.start() <= pred.start()):
-        co = names.company_zh(f, m2.start("co"), m2.end("co"), cut)
+        co = _accept(ctx, names.company_zh(f, m2.start("co"), m2.end("co"), cut))
         if co:
             return co
     if pred is None:
         return None
-    return names.company_zh(f, a, pred.start(), cut)
+    return _accept(ctx, names.company_zh(f, a, pred.start(), cut))
 
 
 def _company_en(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
     m = _EN_VERB.search(f, a, b)
     if m:
-        co = names.company_en(f, a, m.start())
+        co = _accept(ctx, names.company_en(f, a, m.start()))
         if co:
             return co
     o = _EN_OBJECT.search(f, a, b)
     if o:
-        co = names.company_en(f, o.start("co"), o.end("co"))
+        co = _accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
         if co:
             return co
     return None
@@ -161,10 +193,14 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     zh = ctx.is_zh(s.start, s.end)
     segments: list[list[Window]] = []
     seg_company: list[Window | None] = []
+    prev: Window | None = None
     for cl in _clauses(ctx, s, zh):
         background = bool(cues.BACKGROUND.search(f, *cl))
         co = _company_zh(ctx, *cl) if zh else _company_en(ctx, *cl)
         round_clause = bool(cues.TRIGGER.search(f, *cl) or _stage_in(ctx, *cl))
+        if co is None and zh and round_clause and prev is not None:
+            co = _bare_name_clause(ctx, prev, cl)
+        prev = cl
         new_company = (
             co is not None
             and round_clause
@@ -185,6 +221,19 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | None:
+    """ "铁甲智造，今年上半年刚完成一轮10亿元融资": a short clause that is only a name is the subject."""
+    f = ctx.folded
+    pred = _ZH_PREDICATE.search(f, *cl)
+    if pred is None or prev[1] - prev[0] > 16 or cues.TRIGGER.search(f, *prev):
+        return None
+    a, b = names._strip(f, *prev)
+    lead = re.match(r"(?:而|但|同时|此外|另外|其中|对手|竞争对手)", f[a:b])
+    if lead:
+        a += lead.end()
+    return _accept(ctx, (a, b)) if b - a >= 2 else None
 
 
 def names_key(f: str, w: Window) -> str:

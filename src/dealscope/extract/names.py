@@ -129,6 +129,7 @@ _ZH_LEAD_JUNK = re.compile(
     r"^(?:[\s,，、:：;；\-—·•*>]+|【[^】]{0,30}】|\[[^\]]{0,30}\]|\([^)]{0,20}\)|（[^）]{0,20}）"
     r"|[^，。；]{0,20}?(?:获悉|消息|讯|报道|透露|表示|介绍|宣布|了解到)[，,:：\s]"
     r"|据悉|据了解|据报道|据透露|据介绍|据称|消息称|另据|另外|此外|同时|其中|而|又|还有|同样|与此同时"
+    r"|比如|例如|譬如|像是|包括|竞争对手|对手"
     r"|近日|日前|今日|今天|昨日|昨天|近期|刚刚|本周|上周|目前|日前|此前|当地时间|北京时间|于|在|继|就|对此"
     r"|宣布|正式|官宣|已经|已|也|再次|再度|另|又一家|一家|这家|该|由)+"
 )
@@ -171,6 +172,36 @@ def plausible_name(name: str) -> bool:
     han = sum(1 for c in n if is_cjk(c))
     # A Chinese-only "name" of one character is almost always a fragment (其, 该).
     return not (han == len(n) and han < 2)
+
+
+# Function words and phrases that do not occur in Chinese organisation names; a "subject" holding
+# one is a fragment of prose (今年上半年刚, 这也部分解释了为什么, 一位参与), not a name.
+_ZH_NOT_NAME = re.compile(
+    r"[的了这那么吗呢吧们我你他她被把说谈刚称]|^[据曾在于从]|以来|为什么|怎么|原定|一位|一家|多家|好几|几家|知名|案例|期限|部分|"
+    r"领域|团队|消息|记者|媒体|报道|业内|人士|上半年|下半年|年初|年底|今年|去年|明年|本周|上周|近日|目前|"
+    r"融资|一轮|^随着|^并|^面向|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
+)
+_EN_NOT_NAME = re.compile(
+    r"^(?:in|on|at|by|for|from|since|after|before|during|instead|meanwhile|however|but|and|also|still|"
+    r"earlier|later|last|next|this|that|these|those|then|now|today|yesterday|separately|elsewhere|overall|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:company|startup|firm|round|deal)|"
+    r"it|its|they|their|he|she|we|our|sources?|people|investors|analysts|reports?)\b",
+    re.I,
+)
+
+
+def company_like(name: str) -> bool:
+    """Whether a candidate subject can be an organisation's name (a shape test, no lookup)."""
+    n = name.strip()
+    if not plausible_name(n):
+        return False
+    han = sum(1 for c in n if is_cjk(c))
+    if han == 0:
+        return _EN_NOT_NAME.match(n) is None
+    if han > 12:
+        return False  # long Han runs are descriptions; names of 13+ characters are legal forms, stripped
+    return _ZH_NOT_NAME.search(n) is None
 
 
 # --------------------------------------------------------------------------- Chinese company
@@ -224,7 +255,7 @@ def _after_descriptor(text: str, a: int, b: int) -> Window:
     for m in _HEAD_RE.finditer(text, a, b):
         if b - m.end() >= 2:
             best = max(best, m.end())
-    for m in re.finditer(r"的|旗下(?:的)?|之|，|,", text[best:b]):
+    for m in re.finditer(r"的|旗下(?:的)?|，|,", text[best:b]):
         pos = best + m.end()
         if b - pos >= 2:
             best = pos
@@ -340,7 +371,7 @@ _ZH_SEP = re.compile(r"[、，,/；;]|以及|及其|还有|及|和|与|跟|同|�
 _ZH_ITEM_LEAD = re.compile(
     r"^(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
     r"老股东(?:方)?|现有股东|原有股东|原股东|股东|新股东|老投资人|新老股东|知名(?:投资)?机构|投资机构|知名|著名|头部|国内|海外|国际|"
-    r"产业方|产业资本|战略投资方|战略投资者|财务投资方|国资|多家|数家|机构|等)+"
+    r"产业方|产业资本|战略投资方|战略投资者|财务投资方|国资|多家|数家|机构|等|(?:个人|知名|著名|资深)?(?:天使)?投资人)+"
 )
 _ZH_ITEM_TAIL = re.compile(
     r"(?:[\s:：]+|等(?:多家|数家|知名|其他)?(?:投资)?(?:机构|基金|股东|投资人|投资方|方|公司)?|在内(?:的)?|共同|联合|继续|持续|均|也|都|"
