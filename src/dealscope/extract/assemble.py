@@ -89,12 +89,37 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
             drafts.append(target)
         if not target.background:
             focus = target
+    _expand_short_names(ctx, frames, drafts)
     rounds = [r for d in drafts if (r := _mention(ctx, d)) is not None]
     metrics = _metrics(ctx, frames, drafts)
     rejections = [
         Rejection(reason, ctx.evidence(a, b, fr.sentence)) for fr in frames for reason, (a, b) in fr.rejected
     ]
     return rounds, metrics, rejections
+
+
+# What a short form leaves out of a company's full name: "穹图" for 穹图智能, "Mistral" for Mistral AI.
+_NAME_TAIL = re.compile(
+    r"(?:科技|智能|机器人|医疗|生物|半导体|网络|信息|技术|数据|动力|智造|集团|股份|控股|"
+    r"\s?(?:AI|Labs?|Inc\.?|Technologies|Technology|Robotics|Bio|Health|Systems|Software|Energy))$"
+)
+
+
+def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draft]) -> None:
+    """Name a round by the company's full name when the article uses a short form for it."""
+    f = ctx.folded
+    full = [fr.company for fr in frames if fr.company is not None]
+    for d in drafts:
+        short = f[d.company[0] : d.company[1]]
+        best = d.company
+        for w in full:
+            name = f[w[0] : w[1]]
+            if len(name) > len(f[best[0] : best[1]]) and name.startswith(short):
+                if _NAME_TAIL.fullmatch(name[len(short) :].strip()) or _NAME_TAIL.match(name[len(short) :]):
+                    best = w
+        if best != d.company:
+            d.aliases.append(d.company)
+            d.company = best
 
 
 def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> _Draft | None:

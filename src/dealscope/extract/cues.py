@@ -149,7 +149,9 @@ CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
 TRIGGER = re.compile(
     r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
-    r"backed|backing|valuation|valued|seed|Series [A-J]|capital injection|tender offer)\b",
+    r"backed|backing|valuation|valued|seed|Series [A-J]|capital injection|tender offer|led|"
+    r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
+    r"joined the round|took part|chipped in)\b",
     re.I,
 )
 
@@ -164,7 +166,7 @@ REFERENCE = re.compile(
 # An earlier round told as context.
 BACKGROUND = re.compile(
     r"此前|之前|上一轮|上轮|前一轮|曾于|曾在|曾获|曾经|早在|先前|去年.{0,12}完成|此外.{0,6}曾|历史上|过往"
-    r"|\b(?:previously|earlier|prior|last round|its last|its previous|before that|had raised|"
+    r"|\b(?:previously|earlier|prior|last round|its last|its previous|before that|"
     r"last (?:raised|valued)|in (?:its|a) previous|a year (?:ago|earlier)|months? (?:ago|earlier))\b",
     re.I,
 )

@@ -71,7 +71,8 @@ _ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
 
 _EN_VERB = re.compile(
     r"\b(?:has |have |had |just |recently |officially |quietly |now )*"
-    r"(?:raised|raises|raising|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
+    r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
+    r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|"
     r"announced|announces|completed|received|nets|netted|is in (?:early |advanced |final )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
     r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
@@ -95,6 +96,14 @@ def _accept(ctx: DocContext, w: Window | None) -> Window | None:
         if h.span.start == w[0] and h.span.end == w[1]:
             return w
     return None
+
+
+# "Databricks said on Wednesday that it had completed …": the subject of "said" is the company.
+_EN_SAID_IT = re.compile(
+    r"\s(?:today |on \w+ )?(?:said|says|announced|confirmed)(?: on \w+| \w+day| today| this week)?(?: that)? "
+    r"(?:it|the company) (?:has |had |have )?(?:raised|closed|completed|secured|received|landed|entered into|"
+    r"signed|agreed)\b"
+)
 
 
 def _company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
@@ -143,6 +152,11 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
 
 def _company_en(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
+    said = _EN_SAID_IT.search(f, a, b)
+    if said:
+        co = _accept(ctx, names.company_en(f, a, said.start()))
+        if co:
+            return co
     m = _EN_VERB.search(f, a, b)
     if m:
         co = _accept(ctx, names.company_en(f, a, m.start()))
@@ -168,6 +182,7 @@ def _known_investor_only(ctx: DocContext, a: int, b: int) -> bool:
 _ZH_CLAUSE = re.compile(r"[，,；;：:]")
 _EN_CLAUSE = re.compile(
     r";\s|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
+    r"|\s(?=after [A-Z])"
 )
 
 
@@ -208,6 +223,21 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             and seg_company[-1] is not None
             and (names_key(f, co) != names_key(f, seg_company[-1]))
         )
+        # "The Series J comes a year after Databricks raised … in a Series I": another stage, another round.
+        stage = _stage_in(ctx, *cl)
+        if (
+            not new_company
+            and segments
+            and stage is not None
+            and stage[0] is not Stage.UNKNOWN
+            and co is not None
+        ):
+            prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
+            new_company = (
+                prev_stage is not None
+                and prev_stage[0] is not Stage.UNKNOWN
+                and prev_stage[0] != stage[0]
+            )
         if not segments or (background and round_clause and _has_money_or_stage(ctx, *cl)) or new_company:
             segments.append([cl])
             seg_company.append(co if round_clause else None)
@@ -323,7 +353,7 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         ):
             if frame.valuation is None:
                 frame.valuation = money
-                window = f[max(cl[0], m0 - 12) : min(cl[1], m1 + 14)]
+                window = f[max(cl[0], m0 - 32) : min(cl[1], m1 + 14)]
                 pm = cues.POST_MONEY.search(window) or cues.PRE_MONEY.search(window)
                 if pm:
                     frame.basis = (

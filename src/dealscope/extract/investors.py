@@ -135,7 +135,7 @@ def _drop_advisers(f: str, found: list[InvestorFound], ceiling: int) -> list[Inv
 
 # --------------------------------------------------------------------------- English
 
-_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said)\b|[.;:]|\s[-–—]\s|$)"
+_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
 _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.LEAD, re.compile(r"\b(?:co-)?led by (?P<list>.+?)" + _EN_END)),
     (
@@ -152,11 +152,12 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
         ),
     ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
+    (InvestorRole.LEAD, re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b")),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:alongside|along with|together with) (?P<list>.+?)" + _EN_END)),
     (
         InvestorRole.UNSPECIFIED,
         re.compile(
-            r"\b(?:investors|backers|participants) (?:include|included|including|are|were) (?P<list>.+?)"
+            r"\b(?:investors|backers|participants|investors in the round) (?:also )?(?:include|includes|included|including|are|were) (?P<list>.+?)"
             + _EN_END
         ),
     ),
@@ -179,7 +180,8 @@ _EN_LEFT_ROLE = re.compile(
     r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|took part|chipped in|followed on|returned|re-upped)\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed)\b)"
 )
-_EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|and|as|but)\s(?=[A-Z])|^")
+# "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
+_EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but)\s(?=[A-Z])|^")
 
 
 def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:

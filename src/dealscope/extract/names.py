@@ -282,6 +282,23 @@ _EN_LEAD_JUNK = re.compile(
     r"|according to [^,]{1,80},\s|(?:meanwhile|also|separately|elsewhere|today|yesterday|now|and),?\s)+",
     re.I,
 )
+# "AUSTIN, Texas, March 4, 2025 /PRNewswire/ -- ", "SAN DIEGO, Nov. 12, 2024 (GLOBE NEWSWIRE) -- ".
+_EN_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ ]{1,30}(?:, [A-Z][A-Za-z.'’ ]{1,30}){0,2}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?"
+    r"\s*(?:/[^/\n]{1,40}/|\([A-Z][^)\n]{1,40}\))?\s*(?:--|—|–)\s*"
+)
+_EN_THE_DESCRIPTOR = re.compile(
+    r"^\s*the\b[^,;]*(?:,[^,;]*)?\b(?:startup|company|firm|maker|developer|provider|business|platform|"
+    r"outfit|lab|group|unicorn)\s*$",
+    re.I,
+)
+_EN_ADVERBIAL = re.compile(
+    r"(?:in|on|at|by|during|since|after|before|earlier|later|last|this|next|meanwhile|separately|also|"
+    r"however|instead|still|now|today|yesterday|elsewhere|overall|then|back|so far|as of|in total)\b"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday)\b|\d{4}\b",
+    re.I,
+)
 _CONNECT = frozenset({"&", "and", "of", "de", "la", "du", "von", "van", "the", "for"})
 _LOWER_STOP = frozenset(
     [
@@ -329,8 +346,22 @@ def _name_like(token: str) -> bool:
 def company_en(text: str, start: int, end: int) -> Window | None:
     """The company that is the subject of an English clause ending right before its verb."""
     seg = text[start:end]
+    dateline = _EN_DATELINE.match(seg)
+    if dateline:
+        start += dateline.end()
+        seg = text[start:end]
+    if _EN_THE_DESCRIPTOR.match(seg):
+        return None  # "The Portland, Oregon-based startup has raised": a reference, not a name
     lead = _EN_LEAD_JUNK.match(seg)
     a = start + (lead.end() if lead else 0)
+    # "In March, Anthropic closed …", "On Tuesday, X said": an adverbial before a comma is not the name.
+    while True:
+        comma = text.find(",", a, end)
+        if comma == -1 or not _EN_ADVERBIAL.match(text, a, comma):
+            break
+        a = comma + 1
+        while a < end and text[a] == " ":
+            a += 1
     comma = text.find(",", a, end)
     # "Harborline, a four-year-old … maker, has raised": the name is before the appositive.
     head_window = (a, comma) if comma != -1 else (a, end)
@@ -454,7 +485,7 @@ def split_names_en(
     """Split an English list ("A, B and existing investors C and D") into name spans with flags."""
     seg_cuts: list[Window] = []
     for m in re.finditer(
-        r",\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus|&)\s+|;\s*", text[start:end]
+        r",\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus)\s+|;\s*", text[start:end]
     ):
         a, b = start + m.start(), start + m.end()
         if any(p0 <= a < p1 for p0, p1 in protected):
