@@ -7,8 +7,10 @@ The round most recently opened or joined by a current (not background) frame is 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from dealscope.domain import (
     DateMention,
@@ -21,6 +23,7 @@ from dealscope.domain import (
     Money,
     MoneyMention,
     NameMention,
+    Precision,
     Qualifier,
     Rejection,
     RoundMention,
@@ -90,6 +93,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
         if not target.background:
             focus = target
     _expand_short_names(ctx, frames, drafts)
+    _mark_past_rounds(ctx, drafts)
     rounds = [r for d in drafts if (r := _mention(ctx, d)) is not None]
     metrics = _metrics(ctx, frames, drafts)
     rejections = [
@@ -122,6 +126,29 @@ def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draf
             d.company = best
 
 
+# A round dated this long before the article is history the article recalls, not its news.
+_PAST_DAYS = 60
+
+
+def _mark_past_rounds(ctx: DocContext, drafts: list[_Draft]) -> None:
+    if ctx.anchor is None:
+        return
+    for d in drafts:
+        hit = d.event_date
+        if d.background or hit is None or hit.date is None:
+            continue
+        v = hit.date.value
+        # Compare the end of a month or year: "今年3月" told in April is recent, not history.
+        if hit.date.precision is Precision.YEAR:
+            last_day = date(v.year, 12, 31)
+        elif hit.date.precision is Precision.MONTH:
+            last_day = date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
+        else:
+            last_day = v
+        if (ctx.anchor - last_day).days > _PAST_DAYS:
+            d.background = True
+
+
 def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> _Draft | None:
     f = ctx.folded
     if fr.company is None:
@@ -136,7 +163,16 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
                 if d.background and d.keys(f) & {names_key(f, focus.company)} and _compatible(d, fr)
             ]
             return same[0] if same else _Draft(company=focus.company, background=True)
-        return focus if _compatible(focus, fr) else None
+        if _compatible(focus, fr):
+            return focus
+        # "the company's $45 million Series B in August 2022": another round of the company in focus.
+        if not (fr.stage and fr.stage[0] is not Stage.UNKNOWN and (fr.amount or fr.round_verb)):
+            return None
+        fkey = names_key(f, focus.company)
+        for d in reversed(drafts):
+            if d is not focus and fkey in d.keys(f) and _compatible(d, fr):
+                return d
+        return _Draft(company=focus.company, background=True)
     key = names_key(f, fr.company)
     for d in reversed(drafts):
         if d.background == fr.background and _same_company(key, d.keys(f)) and _compatible(d, fr):

@@ -186,7 +186,8 @@ _EN_NOT_NAME = re.compile(
     r"earlier|later|last|next|this|that|these|those|then|now|today|yesterday|separately|elsewhere|overall|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:company|startup|firm|round|deal)|"
-    r"it|its|they|their|he|she|we|our|sources?|people|investors|analysts|reports?)\b",
+    r"it|its|they|their|he|she|we|our|sources?|people|investors|analysts|reports?|series|seed|round|"
+    r"pre-seed|funding)\b|.*[()\[\]]",
     re.I,
 )
 
@@ -365,6 +366,10 @@ def company_en(text: str, start: int, end: int) -> Window | None:
     comma = text.find(",", a, end)
     # "Harborline, a four-year-old … maker, has raised": the name is before the appositive.
     head_window = (a, comma) if comma != -1 else (a, end)
+    paren = text.find("(", *head_window)
+    if paren > a + 1:
+        # "Spindrift Code (SF), an AI …": the bracket is a place or a short name, not the name.
+        head_window = (a, paren)
     tokens = [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text, *head_window)]
     tokens = [(s, e, t.rstrip(".,")) for s, e, t in tokens]
     if not tokens:
