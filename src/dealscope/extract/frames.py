@@ -395,7 +395,7 @@ def _metric_kind(window: str) -> str:
 
 
 _ROUND_NEAR = re.compile(
-    r"^\s*(?:的)?(?:新一轮|最新一轮|首轮|天使轮|种子轮|战略|Pre-?[A-J]|[A-J]\+?\s?轮|融资|投资|注资|in (?:new )?(?:funding|financing|"
+    r"\s*(?:的)?(?:新一轮|最新一轮|首轮|天使轮|种子轮|战略|Pre-?[A-J]|[A-J]\+?\s?轮|融资|投资|注资|in (?:new )?(?:funding|financing|"
     r"capital)|(?:series|seed|funding|financing|round|investment|raise)\b)",
     re.I,
 )

@@ -404,21 +404,25 @@ def company_en(text: str, start: int, end: int) -> Window | None:
 # --------------------------------------------------------------------------- investor lists
 
 _ZH_SEP = re.compile(r"[、，,/；;]|以及|及其|还有|及|和|与|跟|同|并")
+# No "^" in patterns used with match(text, pos): "^" anchors at the string's start, not at pos.
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
+    r"(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
     r"老股东(?:方)?|现有股东|原有股东|原股东|股东|新股东|老投资人|新老股东|知名(?:投资)?机构|投资机构|知名|著名|头部|国内|海外|国际|"
     r"产业方|产业资本|战略投资方|战略投资者|财务投资方|国资|多家|数家|机构|等|(?:个人|知名|著名|资深)?(?:天使)?投资人)+"
 )
 _ZH_ITEM_TAIL = re.compile(
     r"(?:[\s:：]+|等(?:多家|数家|知名|其他)?(?:投资)?(?:机构|基金|股东|投资人|投资方|方|公司)?|在内(?:的)?|共同|联合|继续|持续|均|也|都|"
-    r"跟投|参投|追加投资|追投|加码|加注|持续加注|超额认购|旗下基金|的|作为|担任|参与(?:了)?|出资|投资)+$"
+    r"跟投|参投|追加投资|追投|加码|加注|持续加注|超额认购|超额|旗下基金|的|作为|担任|参与(?:了)?|出资|亦|连续\S{0,3}轮|"
+    r"(?<=[共同联合继续持续])投资)+$"
 )
+# "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
+_ZH_ANONYMOUS = re.compile(r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的")
 _EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
 _EXISTING_EN = re.compile(
     r"\b(?:existing|returning|previous|prior|current)\s+(?:investors?|backers?|shareholders?)\b", re.I
 )
 _EN_ITEM_LEAD = re.compile(
-    r"^(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
+    r"(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
     r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic)?\s?(?:investors?|backers?|"
     r"shareholders?|firms?)\s(?:including\s|such as\s)?|(?:venture )?firms?\s|the venture (?:capital )?firm\s|"
     r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s)+",
@@ -479,7 +483,7 @@ def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
         a, b = quoted.start(1), quoted.end(1)
     a, b = _strip(text, a, b)
     name = text[a:b]
-    if b - a < 2 or not plausible_name(name) or len(name) > 30:
+    if b - a < 2 or not plausible_name(name) or len(name) > 30 or _ZH_ANONYMOUS.search(name):
         return None
     return a, b
 
