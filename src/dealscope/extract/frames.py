@@ -314,7 +314,16 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             frame.event_date = d
     if not frame.has_round_facts and not frame.reference and frame.status is None:
         return None
+    if frame.amount is None and any(reason in _NOT_ROUND_EVENTS for reason, _ in frame.rejected):
+        # "a firm that backs Series A companies closed its fourth fund at $400 million": the
+        # sentence is about a fund or a deal, so its stage words and names are not a round either.
+        return None
     return frame
+
+
+_NOT_ROUND_EVENTS = frozenset(
+    {"fund raised by an investment firm", "money returned to investors", "acquisition price"}
+)
 
 
 def _status(ctx: DocContext, a: int, b: int) -> tuple[Status, Window] | None:
