@@ -57,6 +57,8 @@ _ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
     r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|"
+    r"拿(?:了|到|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
+    r"在(?=[^，。；]{1,6}(?:前|后|期间|之际))|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
     r"|[\d.]+\s*(?:多|余)?\s*(?:[万亿]|千万|百万|美元|元|港元|欧元))|对外表示|表示|上一轮|此前"
 )
@@ -260,10 +262,10 @@ def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | Non
     if pred is None or prev[1] - prev[0] > 16 or cues.TRIGGER.search(f, *prev):
         return None
     a, b = names._strip(f, *prev)
-    lead = re.match(r"(?:而|但|同时|此外|另外|其中|对手|竞争对手)", f[a:b])
-    if lead:
-        a += lead.end()
-    return _accept(ctx, (a, b)) if b - a >= 2 else None
+    pred_prev = _ZH_PREDICATE.search(f, a, b)
+    if pred_prev is not None and pred_prev.start() > a:
+        b = pred_prev.start()  # "智算服务商深算云对外表示，公司计划…"
+    return _accept(ctx, names.company_zh(f, a, b)) if b - a >= 2 else None
 
 
 def names_key(f: str, w: Window) -> str:

@@ -121,7 +121,7 @@ GENERIC = frozenset(
 _HEADS = (
     "初创公司|初创企业|创业公司|科技公司|独角兽企业|独角兽|明星公司|明星企业|明星创企|创企|公司|企业|平台|品牌|服务商|提供商|"
     "供应商|运营商|开发商|制造商|研发商|方案商|生产商|厂商|厂家|服务平台|新势力|新锐|黑马|玩家|机构|领军者|领导者|开创者|"
-    "先行者|项目|应用|工具|软件|社区|连锁|门店|医院|诊所|实验室"
+    "先行者|项目|应用|工具|软件|社区|连锁|门店|医院|诊所|实验室|竞争对手|对手|竞品|同行|集成商|SaaS"
 )
 _HEAD_RE = re.compile(rf"(?:{_HEADS})")
 
@@ -256,8 +256,9 @@ def _after_descriptor(text: str, a: int, b: int) -> Window:
     for m in _HEAD_RE.finditer(text, a, b):
         if b - m.end() >= 2:
             best = max(best, m.end())
-    for m in re.finditer(r"的|旗下(?:的)?|，|,", text[best:b]):
-        pos = best + m.end()
+    base = best
+    for m in re.finditer(r"的|旗下(?:的)?|，|,", text[base:b]):
+        pos = base + m.end()
         if b - pos >= 2:
             best = pos
     return best, b
