@@ -30,7 +30,7 @@ class InvestorFound:
 # A list ends right before its role keyword; it starts after the last of these boundaries.
 _ZH_LEFT = re.compile(
     r"[，,。；;：:！？!?\n]|由|获得|获|得到|吸引|引入|迎来|包括|其中|融资中|融资|投资方(?:为|是|包括)?|本轮|此轮|此次|该轮|本次|这轮|"
-    r"[A-J]\+?轮|天使轮|种子轮|消息|宣布|表示|透露"
+    r"[A-J]\+?轮|天使轮|种子轮|消息|宣布|表示|透露|确认|证实|披露|其"
 )
 _ZH_ROLE = re.compile(
     r"(?P<lead>(?:联合|共同|一起)?(?:领投|牵头|独家投资|独投|独家领投|领衔|领投方))"
@@ -157,7 +157,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (
         InvestorRole.UNSPECIFIED,
         re.compile(
-            r"\b(?:investors|backers|participants|investors in the round) (?:also )?(?:include|includes|included|including|are|were) (?P<list>.+?)"
+            r"\b(?i:investors|backers|participants|investors in the (?:round|deal|financing)|other investors) (?:also )?(?:include|includes|included|including|are|were) (?P<list>.+?)"
             + _EN_END
         ),
     ),
@@ -177,11 +177,27 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
 # "Benchmark led the round", "Thrive and Khosla co-led", "Founders Fund also participated".
 _EN_LEFT_ROLE = re.compile(
     r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) leading\b)"
-    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|took part|chipped in|followed on|returned|re-upped)\b)"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed)\b)"
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
 _EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but)\s(?=[A-Z])|^")
+
+
+def _en_list_start(f: str, a: int, kw: int) -> int:
+    """Where a list ending at `kw` starts: a comma after a name is a list comma, not a clause bound."""
+    bounds = [lb for lb in _EN_LEFT_BOUND.finditer(f, a, kw) if lb.end() < kw]
+    for lb in reversed(bounds):
+        text = lb.group()
+        if text.startswith(",") and text.strip() == ",":
+            before = f[max(a, lb.start() - 40) : lb.start()].split()
+            if before and _EN_NAMEISH.match(before[-1]):
+                continue  # "Microsoft, Nvidia, SoftBank … also took part"
+        return lb.end()
+    return a
+
+
+_EN_NAMEISH = re.compile(r"[A-Z0-9][\w.&'’-]*$|[a-z]+[A-Z]")
 
 
 def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
@@ -202,10 +218,7 @@ def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
             if m.group("follow")
             else InvestorRole.UNSPECIFIED
         )
-        left = a
-        for lb in _EN_LEFT_BOUND.finditer(f, a, m.start()):
-            if lb.end() < m.start():
-                left = lb.end()
+        left = _en_list_start(f, a, m.start())
         window = f[left : m.start()]
         if re.search(r"\b(?:round|company|startup|which|that|it|funding|financing)\b\s*$", window, re.I):
             continue  # "the round was led …" is caught by "led by"; "which invested" is not a list

@@ -424,7 +424,7 @@ _EXISTING_EN = re.compile(
 )
 _EN_ITEM_LEAD = re.compile(
     r"(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
-    r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic)?\s?(?:investors?|backers?|"
+    r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic|seed|early|earlier|angel)?\s?(?:investors?|backers?|"
     r"shareholders?|firms?)\s(?:including\s|such as\s)?|(?:venture )?firms?\s|the venture (?:capital )?firm\s|"
     r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s)+",
     re.I,
