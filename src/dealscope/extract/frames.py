@@ -184,7 +184,7 @@ def _known_investor_only(ctx: DocContext, a: int, b: int) -> bool:
 _ZH_CLAUSE = re.compile(r"[，,；;：:]")
 _EN_CLAUSE = re.compile(
     r";\s|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
-    r"|\s(?=after [A-Z])"
+    r"|\s(?=after [A-Z])|,\s(?=(?:more than|less than|nearly|roughly|double|triple|twice)\b)"
 )
 
 
@@ -236,9 +236,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
         ):
             prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
             new_company = (
-                prev_stage is not None
-                and prev_stage[0] is not Stage.UNKNOWN
-                and prev_stage[0] != stage[0]
+                prev_stage is not None and prev_stage[0] is not Stage.UNKNOWN and prev_stage[0] != stage[0]
             )
         if not segments or (background and round_clause and _has_money_or_stage(ctx, *cl)) or new_company:
             segments.append([cl])
@@ -306,6 +304,13 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
         ck = names_key(f, company)
         frame.investors = [i for i in frame.investors if names_key(f, i.span) != ck]
     _classify_money(ctx, frame, clauses)
+    if frame.amount is not None and frame.amount.span is not None:
+        # A background cue elsewhere in the sentence ("… more than double its seed round a year ago")
+        # speaks of another round; the clause holding the amount decides.
+        if not zh:  # Chinese puts 此前/上一轮 in a clause of its own before the amount
+            cl = _clause_of(clauses, frame.amount.span.start)
+            frame.background = bool(cues.BACKGROUND.search(f, *cl))
+        frame.stage = _nearest_stage(ctx, a, b, frame.amount.span.start) or frame.stage
     frame.status = _status(ctx, a, b)
     for d in ctx.dates.within(a, b):
         if company and company[0] <= d.span.start < company[1]:
@@ -326,6 +331,20 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
 _NOT_ROUND_EVENTS = frozenset(
     {"fund raised by an investment firm", "money returned to investors", "acquisition price"}
 )
+
+
+def _nearest_stage(ctx: DocContext, a: int, b: int, pos: int) -> tuple[Stage, Window] | None:
+    """The letter stage written closest to the amount ("follows the company's $38 million Series B")."""
+    f = ctx.folded
+    best: tuple[Stage, Window] | None = None
+    for pat in (cues.STAGE_ZH, cues.STAGE_EN):
+        for m in pat.finditer(f, a, b):
+            stage = cues.stage_of(m)
+            if stage is Stage.UNKNOWN:
+                continue
+            if best is None or abs(m.start() - pos) < abs(best[1][0] - pos):
+                best = (stage, (m.start(), m.end()))
+    return best
 
 
 def _status(ctx: DocContext, a: int, b: int) -> tuple[Status, Window] | None:

@@ -152,7 +152,10 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
         ),
     ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
-    (InvestorRole.LEAD, re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b")),
+    (
+        InvestorRole.LEAD,
+        re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b"),
+    ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:alongside|along with|together with) (?P<list>.+?)" + _EN_END)),
     (
         InvestorRole.UNSPECIFIED,
