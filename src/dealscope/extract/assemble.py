@@ -118,9 +118,9 @@ def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draf
         best = d.company
         for w in full:
             name = f[w[0] : w[1]]
-            if len(name) > len(f[best[0] : best[1]]) and name.startswith(short):
-                if _NAME_TAIL.fullmatch(name[len(short) :].strip()) or _NAME_TAIL.match(name[len(short) :]):
-                    best = w
+            longer = len(name) > len(f[best[0] : best[1]]) and name.startswith(short)
+            if longer and _NAME_TAIL.match(name[len(short) :]):
+                best = w
         if best != d.company:
             d.aliases.append(d.company)
             d.company = best
