@@ -373,7 +373,7 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         m0, m1 = money.span.start, money.span.end
         cl = _clause_of(clauses, m0)
         before = f[max(cl[0], m0 - 16) : m0]
-        after = f[m1 : min(frame.sentence.end, m1 + 14)]
+        after = f[m1 : min(frame.sentence.end, m1 + 24)]
         if cues.MULTIPLE_AFTER.match(after):
             continue
         if (
