@@ -475,14 +475,33 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
         if clause[0] <= inv.span[0] < m0:
             holder = inv
     if holder is None:
-        hit = [h for h in ctx.names.within(clause[0], m0)]
-        if not hit:
+        span = _share_holder(ctx, frame, clause, m0 - len(before) + share_cue.start(), marker)
+        if span is None:
             return False
-        span = (hit[-1].span.start, hit[-1].span.end)
         holder = InvestorFound(span, InvestorRole.UNSPECIFIED)
         frame.investors.append(holder)
     holder.amount = money
     return True
+
+
+_AUX_TAIL = re.compile(r"\s+(?:is|are|was|were|will|would|has|have|had|also|alone|itself)(?:\s+(?:also|be|been))*\s*$")
+
+
+def _share_holder(
+    ctx: DocContext, frame: Frame, clause: Window, cue: int, marker: re.Match[str] | None
+) -> Window | None:
+    """The investor written before a share verb: "其中国澜产业基金出资…", "ASML is contributing …"."""
+    f = ctx.folded
+    hits = ctx.names.within(clause[0], cue)
+    if hits:
+        return hits[-1].span.start, hits[-1].span.end
+    a = clause[0] + (marker.end() if marker else 0)
+    if frame.zh:
+        w = names.company_zh(f, a, cue)
+    else:
+        tail = _AUX_TAIL.search(f, a, cue)
+        w = names.company_en(f, a, tail.start() if tail else cue)
+    return _accept(ctx, w)
 
 
 def _best_amount(f: str, amounts: list[Money], limit: int) -> Money:
