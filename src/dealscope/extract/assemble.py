@@ -172,7 +172,7 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
         for d in reversed(drafts):
             if d is not focus and fkey in d.keys(f) and _compatible(d, fr):
                 return d
-        return _Draft(company=focus.company, background=True)
+        return _Draft(company=focus.company, background=fr.background)
     key = names_key(f, fr.company)
     for d in reversed(drafts):
         if d.background == fr.background and _same_company(key, d.keys(f)) and _compatible(d, fr):

@@ -293,7 +293,7 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     f = ctx.folded
     a, b = clauses[0][0], clauses[-1][1]
     frame = Frame(sentence=s, segment=(a, b), zh=zh, company=company)
-    frame.background = bool(cues.BACKGROUND.search(f, a, b))
+    frame.background = bool(cues.BACKGROUND.search(f, a, b) or _AFTER_OPENING.match(f, a, b))
     frame.reference = bool(cues.REFERENCE.search(f, a, b))
     frame.round_verb = bool(cues.TRIGGER.search(f, a, b))
     if company is not None:
@@ -315,6 +315,8 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     for d in ctx.dates.within(a, b):
         if company and company[0] <= d.span.start < company[1]:
             continue
+        if _FOUNDED.search(f, max(a, d.span.start - 14), min(b, d.span.end + 6)):
+            continue  # "a company Musk founded last year", "成立于2016年": not the round's date
         if d.disclosure:
             frame.disclosed = frame.disclosed or d
         elif frame.event_date is None:
@@ -333,6 +335,9 @@ _NOT_ROUND_EVENTS = frozenset(
 )
 
 
+_FOUNDED = re.compile(r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I)
+
+
 def _nearest_stage(ctx: DocContext, a: int, b: int, pos: int) -> tuple[Stage, Window] | None:
     """The letter stage written closest to the amount ("follows the company's $38 million Series B")."""
     f = ctx.folded
@@ -345,6 +350,10 @@ def _nearest_stage(ctx: DocContext, a: int, b: int, pos: int) -> tuple[Stage, Wi
             if best is None or abs(m.start() - pos) < abs(best[1][0] - pos):
                 best = (stage, (m.start(), m.end()))
     return best
+
+
+# A clause opening "after X raised …" recalls an earlier round.
+_AFTER_OPENING = re.compile(r"\s*(?:after|following|since)\s", re.I)
 
 
 def _status(ctx: DocContext, a: int, b: int) -> tuple[Status, Window] | None:
