@@ -138,9 +138,10 @@ def _decimal(whole: str, frac: str) -> float | None:
     digits = frac.rstrip("".join(ZH_UNITS))
     units = frac[len(digits) :]
     head = parse_zh_numeral(whole) if whole else None
-    if head is None or not digits or any(c not in ZH_DIGITS for c in digits):
+    # The fraction may be written in Chinese or Arabic digits (三点五, 1点5).
+    if head is None or not digits or not all(c in ZH_DIGITS or "0" <= c <= "9" for c in digits):
         return None
-    value = head + float("0." + "".join(str(ZH_DIGITS[c]) for c in digits))
+    value = head + float("0." + "".join(str(ZH_DIGITS.get(c, c)) for c in digits))
     for u in units:
         value *= ZH_UNITS[u]
     return value
