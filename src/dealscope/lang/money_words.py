@@ -30,7 +30,9 @@ CUR_PRE_WORDS = (
 CUR_SUF_ZH = (
     r"元人民币|人民币|美元|美金|港元|港币|港幣|欧元|歐元|英镑|英鎊|日元|日圆|日圓|円|新台币|新台幣|台币"
     r"|新加坡元|新元|韩元|韓元|卢比|盧比|瑞郎|瑞士法郎|加元|加币|澳元|澳币|卢布"
-    r"|元(?!宇宙|素|年|旦|器件|件|首|老|气|组|化|音|神|宵|朝|代|数据)"
+    # Right after a magnitude or a digit 元 is the currency (1000万元首轮, 2亿元年度); elsewhere the
+    # words it starts (元年, 元首) win.
+    r"|(?<=[万萬亿億千百十0-9])元(?!宇宙)|元(?!宇宙|素|年|旦|器件|件|首|老|气|组|化|音|神|宵|朝|代|数据)"
 )
 CUR_SUF_EN = (
     r"(?:(?i:(?:US|U\.S\.|Hong Kong|HK|Singapore|Canadian|Australian|New Taiwan|NT|Taiwan) )?"
