@@ -7,18 +7,21 @@ extractor linear in the document length (the throughput target is 200 articles/s
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from dealscope.domain import Document, Evidence, Money, Span
+from dealscope.domain import Document, Evidence, Money, Span, Stage
+from dealscope.extract import cues
 from dealscope.lang import sentences
 from dealscope.lang.dates import DateHit, find_dates
 from dealscope.lang.gazetteer import Gazetteer, GazetteerHit
 from dealscope.lang.money import find_money
-from dealscope.lang.normalize import fold, is_cjk
+from dealscope.lang.normalize import fold
 
 T = TypeVar("T")
+StageHit = tuple[Stage, tuple[int, int]]
 
 
 @dataclass
@@ -49,6 +52,9 @@ class DocContext:
     money: _Index[Money]
     dates: _Index[DateHit]
     names: _Index[GazetteerHit]
+    # Stage words found once per document (Chinese patterns, then English), queried by window.
+    stages_zh: _Index[StageHit]
+    stages_en: _Index[StageHit]
 
     @classmethod
     def build(cls, document: Document, gazetteer: Gazetteer) -> DocContext:
@@ -65,6 +71,8 @@ class DocContext:
             money=_Index(money, [_money_start(m) for m in money]),
             dates=_Index(dates, [d.span.start for d in dates]),
             names=_Index(names, [h.span.start for h in names]),
+            stages_zh=_stage_hits(folded, cues.STAGE_ZH),
+            stages_en=_stage_hits(folded, cues.STAGE_EN),
         )
 
     def sentence_of(self, pos: int) -> Span:
@@ -84,7 +92,15 @@ class DocContext:
 
     def is_zh(self, a: int, b: int) -> bool:
         """True when the window is Chinese prose (any Han character in it)."""
-        return any(is_cjk(c) for c in self.folded[a:b])
+        return _HAN.search(self.folded, a, b) is not None
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _stage_hits(folded: str, pattern: re.Pattern[str]) -> _Index[StageHit]:
+    hits = [(cues.stage_of(m), (m.start(), m.end())) for m in pattern.finditer(folded)]
+    return _Index(hits, [w[0] for _, w in hits])
 
 
 def _sentences(folded: str, body_start: int) -> list[Span]:

@@ -276,13 +276,13 @@ def _has_money_or_stage(ctx: DocContext, a: int, b: int) -> bool:
 
 def _stage_in(ctx: DocContext, a: int, b: int) -> tuple[Stage, Window] | None:
     """The most specific stage named in a window (a letter stage beats 新一轮)."""
-    f = ctx.folded
     best: tuple[Stage, Window] | None = None
-    for pat in (cues.STAGE_ZH, cues.STAGE_EN):
-        for m in pat.finditer(f, a, b):
-            stage = cues.stage_of(m)
+    for index in (ctx.stages_zh, ctx.stages_en):
+        for stage, w in index.within(a, b):
+            if w[1] > b:
+                continue
             if best is None or (best[0] is Stage.UNKNOWN and stage is not Stage.UNKNOWN):
-                best = (stage, (m.start(), m.end()))
+                best = (stage, w)
     return best
 
 
@@ -335,20 +335,20 @@ _NOT_ROUND_EVENTS = frozenset(
 )
 
 
-_FOUNDED = re.compile(r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I)
+_FOUNDED = re.compile(
+    r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I
+)
 
 
 def _nearest_stage(ctx: DocContext, a: int, b: int, pos: int) -> tuple[Stage, Window] | None:
     """The letter stage written closest to the amount ("follows the company's $38 million Series B")."""
-    f = ctx.folded
     best: tuple[Stage, Window] | None = None
-    for pat in (cues.STAGE_ZH, cues.STAGE_EN):
-        for m in pat.finditer(f, a, b):
-            stage = cues.stage_of(m)
-            if stage is Stage.UNKNOWN:
+    for index in (ctx.stages_zh, ctx.stages_en):
+        for stage, w in index.within(a, b):
+            if stage is Stage.UNKNOWN or w[1] > b:
                 continue
-            if best is None or abs(m.start() - pos) < abs(best[1][0] - pos):
-                best = (stage, (m.start(), m.end()))
+            if best is None or abs(w[0] - pos) < abs(best[1][0] - pos):
+                best = (stage, w)
     return best
 
 
@@ -493,7 +493,9 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
     return True
 
 
-_AUX_TAIL = re.compile(r"\s+(?:is|are|was|were|will|would|has|have|had|also|alone|itself)(?:\s+(?:also|be|been))*\s*$")
+_AUX_TAIL = re.compile(
+    r"\s+(?:is|are|was|were|will|would|has|have|had|also|alone|itself)(?:\s+(?:also|be|been))*\s*$"
+)
 
 
 def _share_holder(

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dealscope.lang.normalize import is_cjk
-
 Window = tuple[int, int]
 
 # --------------------------------------------------------------------------- shared
@@ -158,18 +156,23 @@ def is_generic(name: str) -> bool:
     return name.strip().lower() in GENERIC
 
 
+_MONEY_IN_NAME = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|million|billion|%|美元|元)|[，。；！？!?]")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def han_count(name: str) -> int:
+    return len(_HAN_CHAR.findall(name))
+
+
 def plausible_name(name: str) -> bool:
     """A cheap shape check: letters present, not a number or money, not too long, not generic."""
     n = name.strip()
     if not n or len(n) > 40 or is_generic(n):
         return False
-    if not any(is_cjk(c) or c.isalpha() for c in n):
+    if _LETTER.search(n) is None or _MONEY_IN_NAME.search(n):
         return False
-    if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|million|billion|%|美元|元)", n):
-        return False
-    if re.search(r"[，。；！？!?]", n):
-        return False
-    han = sum(1 for c in n if is_cjk(c))
+    han = han_count(n)
     # A Chinese-only "name" of one character is almost always a fragment (其, 该).
     return not (han == len(n) and han < 2)
 
@@ -197,7 +200,7 @@ def company_like(name: str) -> bool:
     n = name.strip()
     if not plausible_name(n):
         return False
-    han = sum(1 for c in n if is_cjk(c))
+    han = han_count(n)
     if han == 0:
         return _EN_NOT_NAME.match(n) is None
     if han > 12:
