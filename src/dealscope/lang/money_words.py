@@ -122,6 +122,8 @@ EN_NUMBER_WORDS: dict[str, float] = {
 # (recently) is not 近, 通过 (passed) is not 过.
 _PRE_GUARDS = {
     "约": "签节制公条预契违履邀相誓践失赴缔特合",
+    "约为": "签节制公条预契违履邀相誓践失赴缔特合",
+    "约在": "签节制公条预契违履邀相誓践失赴缔特合",
     "近": "最附邻临就靠亲",
     "破": "打",
     "过": "通经超越不",
@@ -135,7 +137,25 @@ _QA, _QL, _QM, _QO, _QU, _QX = (
     Qualifier.EXACT,
 )
 PRE_Q: dict[str, Qualifier] = {
-    **dict.fromkeys(("约", "大约", "大概", "约合", "~", "approximately", "approx.", "about", "around"), _QA),
+    **dict.fromkeys(
+        (
+            "约",
+            "大约",
+            "大概",
+            "约合",
+            "约为",
+            "大约为",
+            "大概为",
+            "约在",
+            "左右为",
+            "~",
+            "approximately",
+            "approx.",
+            "about",
+            "around",
+        ),
+        _QA,
+    ),
     **dict.fromkeys(("roughly", "some", "an estimated", "estimated"), _QA),
     **dict.fromkeys(("将近", "接近", "逼近", "近", "不到", "不足", "少于", "低于", "nearly", "almost"), _QU),
     **dict.fromkeys(
