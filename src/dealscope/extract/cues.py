@@ -149,7 +149,7 @@ CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
 TRIGGER = re.compile(
     r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
-    r"backed|backing|valuation|valued|seed|Series [A-J]|capital injection|tender offer|led|"
+    r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
     r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
     r"joined the round|took part|chipped in)\b",
     re.I,
@@ -248,7 +248,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 VALUATION_BEFORE = re.compile(
     r"(?:投后估值|投前估值|估值(?:已|已经|将|或|约|达到?|为|超过?|逾|接近|近|高达|升至|涨至|提升至|飙升至|翻倍至|突破|在|是)?|"
-    r"\bvalu(?:ed|ing|es) (?:it |the company |the startup |the firm )?at|\bvaluation of|\bvaluation (?:of|at|to|near|around)|"
+    r"\bvalu(?:ed|ing|es|e) (?:it |the company |the startup |the firm )?at|\bvaluation of|\bvaluation (?:of|at|to|near|around)|"
     r"\bpost-money valuation of|\bpre-money valuation of|\bvaluation would (?:rise|jump|climb) to|"
     r"\bvaluation (?:rose|jumped|climbed|soared) to|\b(?:post-money |pre-money )?value (?:at|of)|\bworth)\s*(?:了|约|大约|近|超|超过|达|达到|为|:|：)?\s*$",
     re.I,

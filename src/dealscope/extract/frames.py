@@ -418,7 +418,7 @@ def _valued_at(f: str, floor: int, m0: int) -> bool:
     window = f[max(floor, m0 - 40) : m0]
     return bool(
         re.search(
-            r"\bvalu(?:es|ed|ing)\b[^,;.]{0,30}\bat\s*$|估值(?:已|将|或)?(?:达|达到|为|超过?|升至|至)\s*$",
+            r"\bvalu(?:es|ed|ing|e)\b[^,;.]{0,30}\bat\s*(?:about |roughly |around |nearly |more than |over |up to )?$|估值(?:已|将|或)?(?:达|达到|为|超过?|升至|至)\s*$",
             window,
             re.I,
         )
