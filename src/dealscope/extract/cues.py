@@ -148,6 +148,7 @@ CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
 # A sentence can announce a round only if it contains one of these.
 TRIGGER = re.compile(
     r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
+    r"|估值|本轮|此轮|该轮"
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
     r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
