@@ -82,7 +82,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         Status.CANCELLED,
         re.compile(
-            r"终止(?:了)?(?:本轮|此次|该轮)?融资|融资(?:计划)?(?:被)?(?:取消|告吹|终止|搁浅)|取消(?:了)?融资"
+            r"终止(?:了)?(?:本轮|此次|该轮)?融资|融资(?:计划)?(?:已|已经)?(?:被)?(?:取消|告吹|终止|搁浅)|取消(?:了)?融资"
             r"|\b(?:called off|scrapped|abandoned|cancell?ed)\b(?=[^.]{0,40}\b(?:round|raise|funding|talks)\b)"
             r"|\b(?:round|raise|funding|talks)\b[^.]{0,40}\b(?:called off|scrapped|fell apart|collapsed)\b",
             re.I,
@@ -116,6 +116,17 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # Ordered: the first pattern that matches in a segment gives its status.
+    (
+        Status.RUMORED,
+        re.compile(
+            r"据(?:外媒|媒体)?(?:报道|消息)|据.{1,12}报道|知情人士|消息人士|消息称|传闻|传出|据传|或将|据知情|市场消息"
+            r"|\b(?:reportedly|sources? (?:say|said|familiar)|people (?:familiar|close|with knowledge)|"
+            r"according to (?:a |two |three |several )?(?:people|sources|persons|reports?|a report)|"
+            r"rumou?red|is said to|are said to)\b",
+            re.I,
+        ),
+    ),
     (
         Status.COMPLETED,
         re.compile(
@@ -127,20 +138,10 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (
-        Status.RUMORED,
-        re.compile(
-            r"据(?:外媒|媒体)?(?:报道|消息)|据.{1,12}报道|知情人士|消息人士|消息称|传闻|传出|据传|或将|据知情|市场消息"
-            r"|\b(?:reportedly|sources? (?:say|said|familiar)|people (?:familiar|close|with knowledge)|"
-            r"according to (?:a |two |three |several )?(?:people|sources|persons|reports?|a report)|"
-            r"rumou?red|is said to|are said to)\b",
-            re.I,
-        ),
-    ),
 )
 
-# A rumour cue never outranks a stronger cue, but it does outrank "completed" when the only
-# completion cue is "获" in a sentence whose round is hypothetical ("若获得…").
+# A rumour outranks "completed" (an unconfirmed report of a closed round is still a rumour); a
+# completion cue under a condition ("若获得…", "would value it at") reads as a round in talks.
 CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
 
 # --------------------------------------------------------------------------- triggers
@@ -200,7 +201,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:首期|二期|三期|新一期|旗下|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|出资人"
             r"|(?<![A-Za-z])(?:LP|GP)s?(?![A-Za-z])"
             r"|\b(?:debut|first|second|third|fourth|fifth|sixth|new|latest|flagship|growth|opportunity|"
-            r"continuation|venture|seed) fund\b|\bFund (?:I{1,3}|IV|V|VI{0,3}|IX|X)\b"
+            r"continuation|venture|seed)(?: [\w-]+){0,2} fund\b|\bfor (?:its|a|the) (?:[\w-]+ ){0,3}fund\b|\bFund (?:I{1,3}|IV|V|VI{0,3}|IX|X)\b"
             r"|\b(?:closed|closes|raised|raises|launch(?:es|ed)?|announced) (?:its|a|a new|the) "
             r"(?:[\w$.,-]+ ){0,4}(?:fund|vehicle|funds)\b|\bfund (?:close|size)|capital commitments|"
             r"assets under management|\bAUM\b|limited partners|\bLPs?\b",

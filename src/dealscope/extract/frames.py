@@ -82,7 +82,7 @@ _EN_VERB = re.compile(
     re.I,
 )
 _EN_OBJECT = re.compile(
-    r"\b(?:invest(?:ed|s|ing)?|led (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing) in|"
+    r"\b(?:invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
     r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|backs?|backed|poured [^.;]{0,30}? into|"
     r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
 )
@@ -100,6 +100,13 @@ def _accept(ctx: DocContext, w: Window | None) -> Window | None:
     return None
 
 
+_INVESTOR_SUFFIX = re.compile(r"(?:Capital|Ventures|Partners|Fund|Investments|Management|VC)$")
+
+# "Harborline's $40 million Series B round was called off": the owner of the round.
+_EN_POSSESSIVE_ROUND = re.compile(
+    r"(?P<co>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?:'s|’s) [^,.;]{0,40}?"
+    r"\b(?:round|raise|funding|financing|investment|fundraise)\b"
+)
 # "Databricks said on Wednesday that it had completed …": the subject of "said" is the company.
 _EN_SAID_IT = re.compile(
     r"\s(?:today |on \w+ )?(?:said|says|announced|confirmed)(?: on \w+| \w+day| today| this week)?(?: that)? "
@@ -154,6 +161,15 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
 
 def _company_en(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
+    o = _EN_OBJECT.search(f, a, b)
+    v = _EN_VERB.search(f, a, b)
+    if o and v and v.start() < o.start():
+        subject = names.company_en(f, a, v.start())
+        if subject and _INVESTOR_SUFFIX.search(f, subject[0], subject[1]):
+            # "Marlowe Bio Fund and Pinecrest Ventures have agreed to lead a Series B in Tessellate"
+            co = _accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
+            if co:
+                return co
     said = _EN_SAID_IT.search(f, a, b)
     if said:
         co = _accept(ctx, names.company_en(f, a, said.start()))
@@ -169,6 +185,9 @@ def _company_en(ctx: DocContext, a: int, b: int) -> Window | None:
         co = _accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
         if co:
             return co
+    p = _EN_POSSESSIVE_ROUND.search(f, a, b)
+    if p:
+        return _accept(ctx, p.span("co"))
     return None
 
 
@@ -360,8 +379,13 @@ def _status(ctx: DocContext, a: int, b: int) -> tuple[Status, Window] | None:
     f = ctx.folded
     for status, pat in cues.STATUS_CUES:
         m = pat.search(f, a, b)
-        if m:
-            return status, (m.start(), m.end())
+        if m is None:
+            continue
+        conditional = cues.CONDITIONAL.search(f, max(a, m.start() - 24), m.start())
+        if status is Status.COMPLETED and conditional is not None:
+            # "若获得本轮融资，估值将达…", "a deal that would value it at …": a round that may happen.
+            return Status.IN_TALKS, (conditional.start(), conditional.end())
+        return status, (m.start(), m.end())
     return None
 
 

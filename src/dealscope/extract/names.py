@@ -420,7 +420,9 @@ _ZH_ITEM_TAIL = re.compile(
     r"(?<=[共同联合继续持续])投资)+$"
 )
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
-_ZH_ANONYMOUS = re.compile(r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$")
+_ZH_ANONYMOUS = re.compile(
+    r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$"
+)
 _EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
 _EXISTING_EN = re.compile(
     r"\b(?:existing|returning|previous|prior|current)\s+(?:investors?|backers?|shareholders?)\b", re.I
