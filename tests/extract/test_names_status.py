@@ -10,8 +10,8 @@ import pytest
 
 from dealscope.domain import Document, InvestorRole, Status
 from dealscope.extract import names
-from dealscope.ingest import read_text
 from dealscope.extract.rules import RuleExtractor
+from dealscope.ingest import read_text
 
 EXTRACTOR = RuleExtractor()
 
