@@ -14,13 +14,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dealscope.domain import Document, Extraction, MetricMention, ReadFailure, RoundMention
+from dealscope.domain import (
+    Document,
+    Evidence,
+    Extraction,
+    MetricMention,
+    MoneyMention,
+    ReadFailure,
+    RoundMention,
+)
 from dealscope.extract import get_extractor
 from dealscope.extract.base import DEFAULT_EXTRACTOR, Extractor
 from dealscope.fx import to_usd
 from dealscope.ingest import ReadOptions, iter_documents
-from dealscope.merge import Claim, claim_date, convert, records_from
-from dealscope.resolve import Resolver
+from dealscope.merge import Claim, claim_date, convert, records_from, seen_names
+from dealscope.resolve import Resolver, build_organizations
+from dealscope.store import orgs as org_store
 from dealscope.store.db import RoundQuery, SaveOutcome, Store
 
 EXPORT_KEYS = (
@@ -131,6 +140,7 @@ def _claim(
         company_name=m.company.text,
         on=claim_date(m, published),
         source=source,
+        investor_keys=tuple(resolver.key(i.name) for i in m.investors),
     )
 
 
@@ -156,11 +166,15 @@ def ingest(
             outcome, where = "failed", item.path
         else:
             read += 1
-            extraction = extract_document(item, extractor)
-            saved = store.save(item, extraction)
+            # Re-ingesting is common (the same folder again): skip the extraction when it is stored.
+            if store.stored_by(item.id) == extractor.name:
+                saved = SaveOutcome.DUPLICATE
+            else:
+                extraction = extract_document(item, extractor)
+                saved = store.save(item, extraction)
+                if saved is not SaveOutcome.DUPLICATE:
+                    mentions += len(extraction.rounds)
             counts[saved] += 1
-            if saved is not SaveOutcome.DUPLICATE:
-                mentions += len(extraction.rounds)
             outcome, where = saved.value, item.path
         if progress:
             progress(Progress(read + len(failures), where, outcome))
@@ -179,10 +193,13 @@ def ingest(
 
 def rebuild_rounds(store: Store, resolver: Resolver | None = None) -> int:
     """Re-run resolve + merge over every stored mention and swap in the new rounds; returns their count."""
-    resolver = resolver or Resolver()
     meta = store.documents_meta()
+    stored = list(store.iter_mentions())
+    if resolver is None:  # the user's edits, replayed; spellings learnt from every stored name
+        resolver = Resolver(edits=org_store.load_edits(store))
+        resolver.prepare(n for _, _, m, _ in stored for n in (m.company.text, *(i.name for i in m.investors)))
     claims = []
-    for mid, doc_id, m, quote in store.iter_mentions():
+    for mid, doc_id, m, quote in stored:
         d = meta[doc_id]
         published = _published(d)
         source = {
@@ -195,6 +212,7 @@ def rebuild_rounds(store: Store, resolver: Resolver | None = None) -> int:
         claims.append(_claim(mid, doc_id, m, source, published, resolver))
     records = records_from(claims)
     store.replace_rounds(records)
+    org_store.replace_organizations(store, build_organizations(seen_names(claims), resolver))
     return len(records)
 
 
@@ -215,28 +233,48 @@ def get_round(store: Store, round_id: str) -> dict[str, Any]:
 
 
 def round_detail(store: Store, round_id: str) -> dict[str, Any]:
-    """A round record plus, per field, the words it came from (from the first article stating it)."""
+    """A round record plus, per field, the words it came from (an article stating the chosen value)."""
     record = store.round(round_id)
-    evidence: dict[str, str] = {}
+    found: dict[str, tuple[bool, str]] = {}  # field -> (states the record's value, quote)
     texts: dict[str, str] = {}
     for mid in record.get("mention_ids", []):
         doc_id, m = store.mention(mid)
         if doc_id not in texts:
             texts[doc_id] = store.document(doc_id)["text"]
-        text = texts[doc_id]
-        spans = {
-            "company": m.company.evidence,
-            "status": m.status.evidence,
-            "stage": m.stage.evidence if m.stage else None,
-            "amount": m.amount.evidence if m.amount else None,
-            "valuation": m.valuation.evidence if m.valuation else None,
-            "date": dated.evidence if (dated := m.event_date or m.disclosed_date) else None,
-            **{f"investor:{i.name}": i.evidence for i in m.investors},
-        }
-        for name, ev in spans.items():
-            if ev is not None and name not in evidence:
-                evidence[name] = ev.span.quote(text)
+        for name, ev, agrees in _field_evidence(record, m):
+            if ev is not None and (name not in found or (agrees and not found[name][0])):
+                found[name] = (agrees, ev.span.quote(texts[doc_id]))
+    # A date quote that reads differently from the record's date would mislead: none is better.
+    evidence = {name: quote for name, (agrees, quote) in found.items() if agrees or name != "date"}
     return {**record, "evidence": evidence}
+
+
+def _field_evidence(record: dict[str, Any], m: RoundMention) -> list[tuple[str, Evidence | None, bool]]:
+    """(field, evidence, whether this mention states the value the record chose) for one mention."""
+    dated = m.event_date or m.disclosed_date
+    stage = m.stage.stage.value if m.stage else None
+    on = dated.date.iso() if dated and dated.date else None
+    return [
+        ("company", m.company.evidence, m.company.text == record["company"]),
+        ("status", m.status.evidence, m.status.status.value == record["status"]),
+        ("stage", m.stage.evidence if m.stage else None, stage == record["round"]),
+        ("amount", m.amount.evidence if m.amount else None, _same_money(m.amount, record["amount"])),
+        (
+            "valuation",
+            m.valuation.evidence if m.valuation else None,
+            _same_money(m.valuation, record["valuation"]),
+        ),
+        ("date", dated.evidence if dated else None, on is not None and on == record["announced_on"]),
+        *((f"investor:{i.name}", i.evidence, True) for i in m.investors),
+    ]
+
+
+def _same_money(mention: MoneyMention | None, chosen: dict[str, Any] | None) -> bool:
+    return (
+        mention is not None
+        and chosen is not None
+        and (mention.money.raw, mention.money.value) == (chosen["raw"], chosen["value"])
+    )
 
 
 def export_record(record: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dealscope import __version__, api
@@ -129,13 +130,14 @@ def ingest(
         else:
             report = api.ingest(paths, store, options)
     for f in report.failures:
-        err.print(f"[red]error[/red]: {f.path}: {f.reason}", highlight=False)
+        _error(f"{f.path}: {f.reason}")
     out.print(
         f"read {report.read} document(s): {report.added} new, {report.duplicates} already stored"
         + (f", {report.updated} re-read" if report.updated else "")
         + f", {len(report.failures)} failed; {report.mentions} round mention(s) found; "
         f"{report.rounds} round(s) in the database ({report.seconds:.1f}s)",
         highlight=False,
+        soft_wrap=True,
     )
     if report.failures:
         raise typer.Exit(1)
@@ -193,7 +195,7 @@ def rounds(
     if not records:
         out.print("no rounds match")
         return
-    out.print(render.rounds_table(records, title=f"{len(records)} round(s)"))
+    _print_table(render.rounds_table(records, title=f"{len(records)} round(s)"))
 
 
 def _check_status(status: str | None) -> None:
@@ -214,7 +216,7 @@ def show(
     if fmt is TableOrJson.json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
         return
-    out.print(render.show_table(record))
+    _print_table(render.show_table(record))
 
 
 @app.command()
@@ -241,11 +243,11 @@ def export(
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         else:
             rows = [render.csv_row(r) for r in records]
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["id"])
+            writer = csv.DictWriter(fh, fieldnames=list(render.CSV_COLUMNS))
             writer.writeheader()
             writer.writerows(rows)
     if output:
-        err.print(f"wrote {len(records)} round(s) to {output}", highlight=False)
+        err.print(f"wrote {len(records)} round(s) to {escape(str(output))}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -280,7 +282,7 @@ def extract(
     failed = 0
     for item in api.extract_paths(inputs, extractor):
         if isinstance(item, ReadFailure):
-            err.print(f"[red]error[/red]: {item.path}: {item.reason}", highlight=False)
+            _error(f"{item.path}: {item.reason}")
             failed += 1
             continue
         doc, extraction = item
@@ -318,20 +320,38 @@ def eval_(
         gold = evaluate.load_duee_gold(duee)
         pred = evaluate.predict_duee(duee, extractor)
         d_report = evaluate.score_duee(pred, gold, dialect=dialect)  # type: ignore[arg-type]
-        out.print(duee_table(d_report, str(duee)))
+        _print_table(duee_table(d_report, str(duee)))
         return
     for folder in paths or [Path("examples")]:
         report = evaluate.evaluate_folder(folder, extractor)
-        out.print(report_table(report, str(folder)))
+        _print_table(report_table(report, str(folder)))
         for mm in report.mismatches[:mismatches]:
             out.print(
                 f"  {mm.file} · {mm.company} · {mm.field}: expected {mm.expected!r}, got {mm.predicted!r}",
                 highlight=False,
+                markup=False,
+                soft_wrap=True,
             )
 
 
+def _error(text: str) -> None:
+    """One line on stderr, never wrapped, the text shown as is (a file name may hold brackets)."""
+    err.print(f"[red]error[/red]: {escape(text)}", highlight=False, soft_wrap=True)
+
+
+def _print_table(table: RenderableType) -> None:
+    """A table on stdout; piped or redirected it keeps its full width (a file has no edge to fit)."""
+    if out.is_terminal:
+        out.print(table)
+    else:
+        Console(width=_PIPE_WIDTH).print(table)
+
+
+_PIPE_WIDTH = 10_000
+
+
 def _fail(exc: DealscopeError) -> None:
-    err.print(f"[red]error[/red]: {exc}", highlight=False)
+    _error(str(exc))
     sys.exit(exc.exit_code)
 
 
@@ -342,3 +362,12 @@ def run(argv: list[str] | None = None) -> Any:
     except DealscopeError as exc:
         _fail(exc)
     return None
+
+
+from dealscope.cli import knowledge  # noqa: E402  (org, company, investor, conflicts)
+
+knowledge.register(app)
+
+from dealscope.cli import reports  # noqa: E402  (stats, chart, report, sector)
+
+reports.register(app)

@@ -63,7 +63,7 @@ def rounds_table(records: list[dict[str, Any]], title: str | None = None) -> Tab
         round_name = r["round_raw"] or r["round"]
         if r.get("background"):
             round_name += " (earlier)"
-        table.add_row(
+        cells = (
             r["announced_on"] or "?",
             r["company"],
             round_name,
@@ -74,12 +74,13 @@ def rounds_table(records: list[dict[str, Any]], title: str | None = None) -> Tab
             ", ".join(others[:4]) + (f" +{len(others) - 4}" if len(others) > 4 else ""),
             r["id"],
         )
+        table.add_row(*(Text(c) for c in cells))  # Text: names with brackets are not markup
     return table
 
 
 def show_table(record: dict[str, Any]) -> Table:
     """Every field of a round with the words it came from."""
-    t = Table(show_header=True, header_style="bold", title=f"{record['company']} · {record['id']}")
+    t = Table(show_header=True, header_style="bold", title=Text(f"{record['company']} · {record['id']}"))
     t.add_column("field", style="bold", no_wrap=True)
     t.add_column("value")
     t.add_column("from")
@@ -87,7 +88,7 @@ def show_table(record: dict[str, Any]) -> Table:
 
     def row(name: str, value: str, key: str | None = None) -> None:
         quote = evidence.get(key or name)
-        t.add_row(name, value, Text(f"“{quote}”", style="green") if quote else Text(""))
+        t.add_row(name, Text(value), Text(f"“{quote}”", style="green") if quote else Text(""))
 
     row(
         "company",
@@ -112,44 +113,54 @@ def show_table(record: dict[str, Any]) -> Table:
         amount = f"  {money_text(inv['amount'])}" if inv.get("amount") else ""
         row(role, inv["name"] + amount, f"investor:{inv['name']}")
     for h in record.get("history", []):
-        t.add_row("history", f"{h['status']} {h['date'] or ''}", Text(h.get("cue") or "", style="dim"))
+        t.add_row("history", Text(f"{h['status']} {h['date'] or ''}"), Text(h.get("cue") or "", style="dim"))
     for c in record.get("conflicts", []):
         t.add_row(
             "conflict",
-            f"{c['field']}: {money_text(c['value'])} vs chosen {money_text(c['chosen'])}",
+            Text(f"{c['field']}: {money_text(c['value'])} vs chosen {money_text(c['chosen'])}"),
             c["document_id"],
         )
     for s in record["sources"]:
         t.add_row(
             "source",
-            f"{s['title']} ({s['published_on'] or 'undated'})",
+            Text(f"{s['title']} ({s['published_on'] or 'undated'})"),
             Text(f"“{s['quote']}”", style="cyan"),
         )
         t.add_row("", Text(f"{s['path']} [{s['start']}:{s['end']}]", style="dim"), "")
     return t
 
 
+_CSV_PLAIN = ("id", "company", "round", "round_raw", "status", "announced_on", "valuation_basis")
+_MONEY_KEYS = (
+    "raw",
+    "value",
+    "currency",
+    "low",
+    "high",
+    "qualifier",
+    "usd",
+    "low_usd",
+    "high_usd",
+    "fx_rate",
+    "fx_date",
+)
+# The CSV header, fixed so that an export with no rounds still names its columns.
+CSV_COLUMNS: tuple[str, ...] = (
+    *_CSV_PLAIN,
+    *(f"{name}_{k}" for name in ("amount", "valuation") for k in _MONEY_KEYS),
+    "lead_investors",
+    "investors",
+    "sources",
+    "quotes",
+)
+
+
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     """The export record flattened for CSV (money fields expanded, lists joined with '; ')."""
-    row: dict[str, Any] = {
-        k: record[k]
-        for k in ("id", "company", "round", "round_raw", "status", "announced_on", "valuation_basis")
-    }
+    row: dict[str, Any] = {k: record[k] for k in _CSV_PLAIN}
     for name in ("amount", "valuation"):
         m = record[name] or {}
-        for k in (
-            "raw",
-            "value",
-            "currency",
-            "low",
-            "high",
-            "qualifier",
-            "usd",
-            "low_usd",
-            "high_usd",
-            "fx_rate",
-            "fx_date",
-        ):
+        for k in _MONEY_KEYS:
             row[f"{name}_{k}"] = m.get(k)
     row["lead_investors"] = "; ".join(record["lead_investors"])
     row["investors"] = "; ".join(

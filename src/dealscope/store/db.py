@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -63,10 +64,37 @@ def _migrations_dir() -> str:
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite opens transactions only before DML, so DDL and the SELECT that decides a save would run
+    # outside them: turn its own handling off and let `_on_begin` start every transaction.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    # One transaction per article: with the default rollback journal every commit waits for two
+    # fsyncs, which made ingest disk-bound. WAL with synchronous=NORMAL commits without waiting and
+    # still never loses or tears a committed transaction when the process is killed.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _on_begin(conn: sa.Connection) -> None:
+    # A writer takes the write lock up front: two deferred transactions that both read and then write
+    # deadlock, and SQLite then fails one at once instead of letting the busy timeout wait.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+_WRITE = "dealscope_write"
+
+
+@contextmanager
+def _errors(url: str, doing: str) -> Iterator[None]:
+    """Database failures (locked, read-only, disk full, connection lost) as one StorageError line."""
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as exc:
+        detail = getattr(exc, "orig", None) or exc
+        raise StorageError(f"cannot {doing} {_safe(url)}: {detail}".replace("\n", " ")) from exc
 
 
 class Store:
@@ -75,14 +103,17 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         try:
-            self.engine = sa.create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                sa.event.listen(self.engine, "connect", _on_connect)
-            self.migrate()
-        except sa.exc.SQLAlchemyError as exc:
-            raise StorageError(
-                f"cannot open database {_safe(url)}: {exc.__class__.__name__}: {exc.args[0]}"
-            ) from exc
+            with _errors(url, "open database"):
+                self.engine = sa.create_engine(url, future=True)
+                if self.engine.dialect.name == "sqlite":
+                    sa.event.listen(self.engine, "connect", _on_connect)
+                    sa.event.listen(self.engine, "begin", _on_begin)
+                self._writer = self.engine.execution_options(**{_WRITE: True})
+                try:
+                    self.migrate()
+                except BaseException:
+                    self.engine.dispose()
+                    raise
         except ModuleNotFoundError as exc:
             raise StorageError(
                 f"cannot open database {_safe(url)}: driver {exc.name!r} is not installed "
@@ -108,32 +139,56 @@ class Store:
         """Bring the schema to the newest migration (a no-op when it is there)."""
         cfg = Config()
         cfg.set_main_option("script_location", _migrations_dir())
-        with self.engine.begin() as conn:
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        with self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
-            head = ScriptDirectory.from_config(cfg).get_current_head()
-            if current == head:
-                return
+        if current == head:
+            return  # the usual case: no write lock just to look
+        # One transaction (SQLite runs DDL transactionally too): an interrupted upgrade leaves nothing.
+        with self._writer.begin() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return  # another process migrated meanwhile
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
     def schema_version(self) -> str | None:
-        with self.engine.connect() as conn:
+        """The Alembic revision the database is at (None for an empty database)."""
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     # ----------------------------------------------------------------------- writing
 
     def save(self, document: Document, extraction: Extraction) -> SaveOutcome:
         """Write a document and what was read from it, atomically; idempotent by content hash."""
-        with self.engine.begin() as conn:
-            row = conn.execute(
-                sa.select(schema.documents.c.extractor).where(schema.documents.c.id == document.id)
-            ).first()
-            if row is not None and row.extractor == extraction.extractor:
+        try:
+            with _errors(self.url, "write to"), self.writing() as conn:
+                row = conn.execute(
+                    sa.select(schema.documents.c.extractor).where(schema.documents.c.id == document.id)
+                ).first()
+                if row is not None and row.extractor == extraction.extractor:
+                    return SaveOutcome.DUPLICATE
+                if row is not None:
+                    self._delete_document(conn, document.id)
+                self._insert(conn, document, extraction)
+        except StorageError as exc:
+            # Another process saved the same article between our read and our write.
+            if isinstance(exc.__cause__, sa.exc.IntegrityError) and self.stored_by(document.id) == (
+                extraction.extractor
+            ):
                 return SaveOutcome.DUPLICATE
-            if row is not None:
-                self._delete_document(conn, document.id)
-            self._insert(conn, document, extraction)
+            raise
         return SaveOutcome.UPDATED if row is not None else SaveOutcome.ADDED
+
+    def writing(self) -> AbstractContextManager[sa.Connection]:
+        """A write transaction; on SQLite it takes the write lock at its start (see `_on_begin`)."""
+        return self._writer.begin()
+
+    def stored_by(self, doc_id: str) -> str | None:
+        """The extractor that read the stored document `doc_id`, or None when it is not stored."""
+        with _errors(self.url, "read"), self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(schema.documents.c.extractor).where(schema.documents.c.id == doc_id)
+            ).scalar_one_or_none()
 
     def _delete_document(self, conn: sa.Connection, doc_id: str) -> None:
         # Explicit child deletes: PostgreSQL and SQLite both cascade, but SQLite only with the pragma.
@@ -235,7 +290,7 @@ class Store:
 
     def replace_rounds(self, records: Sequence[dict[str, Any]]) -> None:
         """Swap in a new set of consolidated rounds in one transaction (the merge is deterministic)."""
-        with self.engine.begin() as conn:
+        with _errors(self.url, "write to"), self.writing() as conn:
             conn.execute(sa.delete(schema.round_investors))
             conn.execute(sa.delete(schema.round_members))
             conn.execute(sa.delete(schema.rounds))
@@ -284,14 +339,14 @@ class Store:
     # ----------------------------------------------------------------------- reading
 
     def has_document(self, doc_id: str) -> bool:
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             return (
                 conn.execute(sa.select(schema.documents.c.id).where(schema.documents.c.id == doc_id)).first()
                 is not None
             )
 
     def document(self, doc_id: str) -> dict[str, Any]:
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             row = (
                 conn.execute(sa.select(schema.documents).where(schema.documents.c.id == doc_id))
                 .mappings()
@@ -311,7 +366,7 @@ class Store:
             schema.documents.c.published_precision,
             schema.documents.c.language,
         ]
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             return {r.id: dict(r._mapping) for r in conn.execute(sa.select(*cols))}
 
     def iter_mentions(self) -> Iterator[tuple[str, str, RoundMention, str]]:
@@ -324,21 +379,21 @@ class Store:
             .join(ev, sa.and_(ev.c.mention_id == schema.mentions.c.id, ev.c.field == "round"))
             .order_by(schema.mentions.c.document_id, schema.mentions.c.idx)
         )
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             for row in conn.execute(q):
                 yield row.id, row.document_id, codec.from_data(RoundMention, row.payload), row.quote
 
     def mention(self, mention_id: str) -> tuple[str, RoundMention]:
         """(document id, mention) of one stored mention."""
         m = schema.mentions
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             row = conn.execute(sa.select(m.c.document_id, m.c.payload).where(m.c.id == mention_id)).first()
         if row is None:
             raise NotFoundError(f"no mention {mention_id!r}")
         return row.document_id, codec.from_data(RoundMention, row.payload)
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
             return {
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
                 for name, t in (
@@ -350,15 +405,9 @@ class Store:
             }
 
     def query_rounds(self, q: RoundQuery = RoundQuery()) -> list[dict[str, Any]]:
-        r = schema.rounds
+        """Round records matching every filter of `q`, newest first."""
+        r, ri = schema.rounds, schema.round_investors
         stmt = sa.select(r.c.payload)
-        if q.company:
-            stmt = stmt.where(r.c.company_key.contains(_key(q.company), autoescape=True))
-        if q.investor:
-            sub = sa.select(schema.round_investors.c.round_id).where(
-                schema.round_investors.c.investor_key.contains(_key(q.investor), autoescape=True)
-            )
-            stmt = stmt.where(r.c.id.in_(sub))
         if q.status:
             stmt = stmt.where(r.c.status == q.status)
         if q.since:
@@ -370,25 +419,37 @@ class Store:
         stmt = stmt.order_by(
             r.c.announced_date.desc().nulls_last(), r.c.amount_usd.desc().nulls_last(), r.c.id
         )
-        if q.limit:
+        if q.limit and q.include_background:  # else the limit applies after dropping background rounds
             stmt = stmt.limit(q.limit)
-        with self.engine.connect() as conn:
+        with _errors(self.url, "read"), self.engine.connect() as conn:
+            if q.company:
+                names = conn.execute(sa.select(r.c.company_key, r.c.company).distinct())
+                stmt = stmt.where(r.c.company_key.in_(_matching_keys(q.company, names)))
+            if q.investor:
+                names = conn.execute(sa.select(ri.c.investor_key, ri.c.investor).distinct())
+                keys = _matching_keys(q.investor, names)
+                stmt = stmt.where(r.c.id.in_(sa.select(ri.c.round_id).where(ri.c.investor_key.in_(keys))))
             rows = [row.payload for row in conn.execute(stmt)]
         if not q.include_background:
-            rows = [p for p in rows if not p.get("background")]
+            rows = [p for p in rows if not p.get("background")][: q.limit or None]
         return rows
 
     def round(self, round_id: str) -> dict[str, Any]:
+        """One round by its id, or by a prefix that exactly one id starts with."""
         r = schema.rounds
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(r.c.payload).where(r.c.id == round_id)).first()
-            if row is None:
-                matches = conn.execute(
-                    sa.select(r.c.payload).where(r.c.id.startswith(round_id, autoescape=True))
-                ).all()
-                if len(matches) == 1:
-                    return dict(matches[0].payload)
-                raise NotFoundError(f"no round {round_id!r}" + (" (ambiguous prefix)" if matches else ""))
+        wanted = round_id.strip()
+        with _errors(self.url, "read"), self.engine.connect() as conn:
+            row = conn.execute(sa.select(r.c.payload).where(r.c.id == wanted)).first()
+            if row is None and wanted:
+                prefixed = sa.select(r.c.id).where(r.c.id.startswith(wanted, autoescape=True))
+                ids = conn.execute(prefixed.order_by(r.c.id).limit(6)).scalars().all()
+                if len(ids) > 1:
+                    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+                    raise NotFoundError(f"round id prefix {round_id!r} is ambiguous: {shown}")
+                if ids:
+                    row = conn.execute(sa.select(r.c.payload).where(r.c.id == ids[0])).first()
+        if row is None:
+            raise NotFoundError(f"no round {round_id!r}")
         return dict(row.payload)
 
 
@@ -433,10 +494,30 @@ def _first_day(iso: str | None) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def _key(text: str) -> str:
-    from dealscope.lang.gazetteer import name_key
+def _matching_keys(text: str, pairs: Iterable[Any]) -> list[str]:
+    """Organisation keys one of whose names contains `text` (case, width and spacing ignored).
 
-    return name_key(text)
+    The names are those stored with the key and, for a gazetteer organisation, every name the
+    gazetteer lists, so `红杉` finds HongShan and `Sequoia China` finds a round stored as 红杉中国.
+    """
+    from dealscope.lang.gazetteer import Gazetteer, name_key
+    from dealscope.resolve import company_key
+
+    needle = name_key(text)
+    if not needle:
+        return []
+    resolved = company_key(text)
+    gazetteer = Gazetteer.default()
+    keys: set[str] = set()
+    for key, name in pairs:
+        if key in keys:
+            continue
+        names = [name]
+        if key.startswith("g:") and (entry := gazetteer.get(key[2:])) is not None:
+            names.extend(entry.all_names())
+        if key == resolved or any(needle in name_key(n) for n in names):
+            keys.add(key)
+    return sorted(keys)
 
 
 def _chunks(rows: list[dict[str, Any]], n: int) -> Iterator[list[dict[str, Any]]]:

@@ -144,3 +144,41 @@ round_members = sa.Table(
         "mention_id", sa.String(48), sa.ForeignKey("round_mentions.id", ondelete="CASCADE"), primary_key=True
     ),
 )
+
+# --------------------------------------------------------------------------- knowledge layer (0002)
+
+organizations = sa.Table(
+    "organizations",
+    metadata,
+    # Derived on every rebuild from the gazetteer, the names seen in mentions and the user's edits.
+    sa.Column("key", sa.Text, primary_key=True),  # "g:<gazetteer id>" or "n:<normalised name>"
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("names_zh", sa.JSON, nullable=False),
+    sa.Column("names_en", sa.JSON, nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("website", sa.Text),
+    sa.Column("region", sa.String(8)),
+    sa.Column("sector", sa.String(64)),
+    sa.Column("layer", sa.String(32)),
+)
+
+org_edits = sa.Table(
+    "org_edits",
+    metadata,
+    # Append-only log of the user's corrections, replayed in id order on every rebuild.
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(16), nullable=False),  # merge | alias | unmerge | alias_remove
+    sa.Column("args", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("undone", sa.Boolean, nullable=False, default=False),
+)
+
+company_overrides = sa.Table(
+    "company_overrides",
+    metadata,
+    sa.Column("company_key", sa.Text, primary_key=True),
+    sa.Column("sector", sa.String(64)),
+    sa.Column("layer", sa.String(32)),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
