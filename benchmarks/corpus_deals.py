@@ -101,7 +101,7 @@ class Deal:
 def nice_amount(rng: random.Random, low: float, high: float) -> float:
     """A round-looking figure (1.5e7, 3e8) between low and high."""
     target = rng.uniform(low, high)
-    exp = 10 ** int(f"{target:e}".split("e")[1])
+    exp = 10.0 ** int(f"{target:e}".split("e")[1])
     return min(_NICE, key=lambda n: abs(n * exp - target)) * exp
 
 
@@ -320,6 +320,7 @@ def zh_money(rng: random.Random, value: float, currency: str, hedge: str) -> str
 
 def en_figure(rng: random.Random, value: float, currency: str) -> str:
     sym = rng.choice(_EN_SYM.get(currency, ("$",)))
+    words: tuple[str, ...]
     if value >= 1e9:
         n, words = _trim(value / 1e9), ("billion", "billion", "bn", "B")
     elif value >= 1e6:

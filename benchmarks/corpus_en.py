@@ -96,6 +96,11 @@ FOUNDER_QUOTES = (
 )
 
 
+def an(phrase: str) -> str:
+    """The phrase with its indefinite article: "an angel round", "a Series B round"."""
+    return ("an " if phrase[:1].lower() in "aeio" else "a ") + phrase
+
+
 class EnWriter:
     """Writes English articles about rounds drawn from a `World`."""
 
@@ -163,7 +168,7 @@ class EnWriter:
         r, c = self.rng, deal.company
         pick = r.random()
         if pick < 0.3:
-            return f"{c.org.en}, a {c.city_en}-based maker of {r.choice(c.sector.en_products)},"
+            return f"{c.org.en}, {an(c.city_en)}-based maker of {r.choice(c.sector.en_products)},"
         if pick < 0.45:
             return f"{c.sector.en.capitalize()} startup {c.org.en}"
         return c.org.en
@@ -178,18 +183,18 @@ class EnWriter:
             if amt is None:
                 text = r.choice(
                     (
-                        f"{c} said {when} it had closed a {st} of an undisclosed amount",
-                        f"{c} has raised an undisclosed sum in a {st}",
+                        f"{c} said {when} it had closed {an(st)} of an undisclosed amount",
+                        f"{c} has raised an undisclosed sum in {an(st)}",
                     )
                 )
             else:
                 text = r.choice(
                     (
-                        f"{c} said {when} that it had raised {amt} in a {st}",
+                        f"{c} said {when} that it had raised {amt} in {an(st)}",
                         f"{c} has raised {amt} in {self.stage(deal, r.choice(('funding', 'financing')))}",
                         f"{c} closed a {amt} {st} {when}",
-                        f"{c} has secured {amt} in new funding, a {st}",
-                        f"{c} landed {amt} {when} in a {st}",
+                        f"{c} has secured {amt} in new funding, {an(st)}",
+                        f"{c} landed {amt} {when} in {an(st)}",
                     )
                 )
         elif deal.status == "announced":
@@ -199,11 +204,11 @@ class EnWriter:
             text = r.choice(
                 (
                     f"{c} is in talks to raise {amt or 'new funding'}, according to people familiar with the matter",
-                    f"{c} is seeking {amt or 'fresh capital'} in a {st}",
+                    f"{c} is seeking {amt or 'fresh capital'} in {an(st)}",
                 )
             )
         elif deal.status == "planned":
-            text = f"{c} plans to raise {amt or 'new funding'} in a {st} later this year"
+            text = f"{c} plans to raise {amt or 'new funding'} in {an(st)} later this year"
         elif deal.status == "rumored":
             text = r.choice(
                 (
@@ -244,7 +249,8 @@ class EnWriter:
         elif follows:
             out = f"Investors include {join_en(follows)}."
         if deal.existing:
-            out += f" Existing investors {join_en([o.en for o in deal.existing])} also participated."
+            plural = "investors" if len(deal.existing) > 1 else "investor"
+            out += f" Existing {plural} {join_en([o.en for o in deal.existing])} also participated."
         if r.random() < 0.25:
             out += f" {r.choice(v.EN_ADVISERS)} acted as financial adviser to the company."
         if r.random() < 0.6:

@@ -1,0 +1,332 @@
+"""Query speed on a large database: `stats`, and `company` / `investor` when those modules exist.
+
+Builds (once, then reuses) an SQLite database of generated round records written straight through
+`Store.replace_rounds` — no articles are read — and times each query several times, printing the
+median and 95th percentile in milliseconds. The target is 200 ms per query on 100,000 rounds.
+
+    python benchmarks/queries.py [--rounds 100000] [--db /tmp/dealscope-bench.db] [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks.*` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dealscope.analyse.sectors import Taxonomy
+from dealscope.analyse.stats import Grouping, Period, StatsQuery, deal_stats
+from dealscope.lang.gazetteer import Gazetteer, name_key
+from dealscope.store.db import Store, resolve_url
+
+_ZH_PARTS = [
+    "云",
+    "星",
+    "川",
+    "澜",
+    "曜",
+    "岳",
+    "擎",
+    "衡",
+    "极",
+    "光",
+    "深",
+    "蓝",
+    "青",
+    "枫",
+    "鲸",
+    "跃",
+    "驭",
+    "风",
+    "千",
+    "机",
+    "智",
+    "数",
+    "源",
+    "启",
+    "明",
+    "远",
+    "航",
+    "灵",
+    "动",
+    "芯",
+    "元",
+    "象",
+    "知",
+    "行",
+    "合",
+    "一",
+]
+_ZH_TAILS = ("科技", "智能", "机器人", "生物", "半导体", "数据", "能源", "医疗", "航天")
+_EN_PARTS = [
+    "Ar",
+    "Bel",
+    "Cor",
+    "Dal",
+    "Ely",
+    "Fen",
+    "Gal",
+    "Hal",
+    "Ion",
+    "Jun",
+    "Kes",
+    "Lum",
+    "Mor",
+    "Nov",
+    "Orr",
+    "Pal",
+    "Qui",
+    "Ros",
+    "Sol",
+    "Tes",
+    "Ula",
+    "Ver",
+    "Wyn",
+    "Xan",
+    "Yar",
+    "Zel",
+]
+_EN_TAILS = ("Labs", "AI", "Robotics", "Bio", "Systems", "Energy", "Health", "Data", "Dynamics")
+_STAGES = ("seed", "angel", "series_a", "series_b", "series_c", "series_d", "strategic", "unknown")
+_STATUSES = ("completed", "announced", "in_talks", "planned", "rumored", "cancelled")
+_STATUS_WEIGHTS = (70, 8, 8, 5, 7, 2)
+_FIRST = date(2015, 1, 1)
+_DAYS = 11 * 365
+
+
+def _money(usd: float | None) -> dict[str, Any] | None:
+    if usd is None:
+        return None
+    return {
+        "raw": f"${usd / 1e6:.1f} million",
+        "value": usd,
+        "currency": "USD",
+        "low": None,
+        "high": None,
+        "qualifier": "exact",
+        "usd": usd,
+        "low_usd": None,
+        "high_usd": None,
+        "fx_rate": 1.0,
+        "fx_date": None,
+    }
+
+
+def _iso(day: date, rng: random.Random) -> str | None:
+    roll = rng.random()
+    if roll < 0.06:
+        return None
+    if roll < 0.14:
+        return f"{day.year:04d}"
+    if roll < 0.30:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def make_records(n: int, seed: int = 11) -> list[dict[str, Any]]:
+    """`n` round records in the stored format, the same ones for the same seed."""
+    rng = random.Random(seed)
+    tax = Taxonomy.default()
+    phrases = [(s, kw) for s in tax.sectors() for kw in (*s.keywords_zh[:2], *s.keywords_en[:2])]
+    gaz = Gazetteer.default()
+    known = [e for e in gaz.entries() if e.kind.value == "startup"]
+    investors_known = [e for e in gaz.entries() if e.kind.value == "vc"]
+    companies: list[tuple[str, str, str]] = []  # (name, key, descriptor)
+    for i in range(max(n // 4, 10)):
+        if i % 20 == 0 and known:
+            e = known[i // 20 % len(known)]
+            companies.append((e.name, "g:" + e.id, ""))
+            continue
+        if rng.random() < 0.6:
+            name = "".join(rng.sample(_ZH_PARTS, 2)) + rng.choice(_ZH_TAILS) + str(i)
+        else:
+            name = "".join(rng.sample(_EN_PARTS, 2)) + f"{i} " + rng.choice(_EN_TAILS)
+        companies.append((name, "n:" + name_key(name), rng.choice(phrases)[1]))
+    investors = [(e.name, "g:" + e.id) for e in investors_known]
+    investors += [(f"{rng.choice(_EN_PARTS)}{i} Capital", f"n:inv{i}capital") for i in range(3000)]
+    records: list[dict[str, Any]] = []
+    for i in range(n):
+        # Skewed towards the first companies, so some raise many rounds and most raise one or two.
+        name, key, descriptor = companies[int(len(companies) * rng.random() ** 2)]
+        day = _FIRST + timedelta(days=rng.randrange(_DAYS))
+        on = _iso(day, rng)
+        amount = None if rng.random() < 0.15 else round(10 ** rng.uniform(5, 9.7), 2)
+        valuation = amount * rng.uniform(4, 15) if amount and rng.random() < 0.3 else None
+        picks = rng.sample(investors[:300] if rng.random() < 0.5 else investors, rng.randint(1, 4))
+        invs = [
+            {"name": iname, "lead": j == 0, "amount": None, "key": ikey}
+            for j, (iname, ikey) in enumerate(picks)
+        ]
+        doc = hashlib.sha1(f"{seed}-{i}".encode()).hexdigest()[:32]
+        quote = f"{descriptor}公司{name}宣布完成{amount or '未披露金额的'}融资，由{picks[0][0]}领投。"
+        source = {
+            "path": f"bench/{i}.md",
+            "document_id": doc,
+            "title": f"{name}完成新一轮融资",
+            "published_on": on,
+            "quote": quote,
+            "start": 0,
+            "end": len(quote),
+        }
+        status = rng.choices(_STATUSES, _STATUS_WEIGHTS)[0]
+        records.append(
+            {
+                "id": "r" + hashlib.sha256(f"{key}|{i}".encode()).hexdigest()[:11],
+                "company": name,
+                "round": rng.choice(_STAGES),
+                "round_raw": None,
+                "status": status,
+                "announced_on": on,
+                "amount": _money(amount),
+                "valuation": _money(valuation),
+                "valuation_basis": "unspecified",
+                "lead_investors": [picks[0][0]],
+                "investors": invs,
+                "sources": [source],
+                "company_key": key,
+                "aliases": [],
+                "background": False,
+                "history": [{"status": status, "date": on, "document_id": doc, "cue": "完成"}],
+                "conflicts": [],
+                "mention_ids": [],
+                "confidence": 1.0,
+            }
+        )
+    return records
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+def build(path: Path, n: int, seed: int = 11) -> Store:
+    """The benchmark database at `path`, generated when it is missing or holds another count."""
+    store = Store(resolve_url(path))
+    if store.counts()["rounds"] != n:
+        started = time.perf_counter()
+        store.replace_rounds(make_records(n, seed))
+        print(f"generated {n} rounds into {path} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return store
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """(median, p95) wall time and median CPU time of `fn` in milliseconds, after one warm-up call.
+
+    CPU time is reported too because a shared machine stretches wall time: on 2 busy cores a query
+    may wait for a core longer than it runs.
+    """
+    fn()
+    runs, cpu = [], []
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        fn()
+        runs.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    runs.sort()
+    return (
+        statistics.median(runs),
+        runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))],
+        statistics.median(cpu),
+    )
+
+
+def _lookup_cases(store: Store) -> list[tuple[str, Callable[[], object]]]:
+    """`company` and `investor` lookups (busiest and typical), when the knowledge modules are there."""
+    company_mod = _optional("dealscope.analyse.company")
+    investor_mod = _optional("dealscope.analyse.investor")
+    cases: list[tuple[str, Callable[[], object]]] = []
+    with store.engine.connect() as conn:
+        companies = conn.exec_driver_sql(
+            "SELECT min(company), count(*) AS n FROM rounds GROUP BY company_key ORDER BY n DESC, 1"
+        ).all()
+        investors = conn.exec_driver_sql(
+            "SELECT min(investor), count(*) AS n FROM round_investors GROUP BY investor_key ORDER BY n DESC, 1"
+        ).all()
+    picks = {
+        "company": [companies[0], companies[len(companies) // 2]],
+        "investor": [investors[0], investors[len(investors) // 2]],
+    }
+    for label, mod, fn_name in (
+        ("company", company_mod, "company_view"),
+        ("investor", investor_mod, "investor_view"),
+    ):
+        fn = getattr(mod, fn_name, None) if mod is not None else None
+        if fn is None:
+            print(f"{label}: dealscope.analyse.{label}.{fn_name} is not there, skipped", file=sys.stderr)
+            continue
+        for name, n in picks[label]:
+            cases.append((f"{label} {name!r} ({n} rounds)", lambda fn=fn, name=name: fn(store, name)))
+    return cases
+
+
+def _cold_sector_stats(store: Store) -> float:
+    """Wall ms of `stats --group sector` right after the sector cache was emptied (as after an ingest)."""
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM company_sectors")
+    started = time.perf_counter()
+    deal_stats(store, StatsQuery(Period.YEAR, Grouping.SECTOR))
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/dealscope-bench.db"))
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    store = build(args.db, args.rounds)
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("stats (by month, completed)", lambda: deal_stats(store, StatsQuery())),
+        (
+            "stats --by quarter --group stage",
+            lambda: deal_stats(store, StatsQuery(Period.QUARTER, Grouping.STAGE)),
+        ),
+        (
+            "stats --by year --group sector",
+            lambda: deal_stats(store, StatsQuery(Period.YEAR, Grouping.SECTOR)),
+        ),
+        ("stats --by half --group layer", lambda: deal_stats(store, StatsQuery(Period.HALF, Grouping.LAYER))),
+        (
+            "stats --by year --group region",
+            lambda: deal_stats(store, StatsQuery(Period.YEAR, Grouping.REGION)),
+        ),
+        (
+            "stats --by year --group status (all)",
+            lambda: deal_stats(store, StatsQuery(Period.YEAR, Grouping.STATUS, statuses=None)),
+        ),
+        (
+            "stats --since 2023 --until 2023-12",
+            lambda: deal_stats(store, StatsQuery(since=date(2023, 1, 1), until=date(2023, 12, 31))),
+        ),
+    ]
+    cases += _lookup_cases(store)
+    print(f"{args.rounds} rounds, {args.repeat} runs each")
+    print(f"{'query':<52} {'median ms':>10} {'p95 ms':>8} {'cpu ms':>8}")
+    results = {}
+    for label, fn in cases:
+        med, p95, cpu = timed(fn, args.repeat)
+        results[label] = {"median_ms": round(med, 1), "p95_ms": round(p95, 1), "cpu_ms": round(cpu, 1)}
+        print(f"{label:<52} {med:>10.1f} {p95:>8.1f} {cpu:>8.1f}")
+    cold = _cold_sector_stats(store)
+    results["stats --group sector, cold sector cache"] = {"once_ms": round(cold, 1)}
+    print(f"{'stats --by year --group sector, cold cache (once)':<52} {cold:>10.1f}")
+    store.close()
+    print(json.dumps(results), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
