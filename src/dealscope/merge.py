@@ -1,29 +1,37 @@
-"""The merge stage: one record per real-world round, built from every article's mentions.
+"""The merge stage: one record per real-world round, built from every article's mentions (claims).
 
-Policy (documented in docs/knowledge.md and pinned by tests):
-- Mentions group when they name the same organisation (after resolution), their stages are
-  compatible (equal, or one unknown), their amounts and valuations agree within 15 % (or one is
-  missing), and their dates lie within 120 days of the group (or one is unknown).
-- Status: the most advanced claim wins (completed > announced > in talks > planned > rumoured), and
-  a later "cancelled" ends the round; the history keeps every claim with its date.
-- Values: an exact figure beats a hedged one; among equals the claim of the most advanced status,
-  then the latest article, wins. Figures that disagree beyond 2 % are kept as conflicts.
-- The date is the first completed claim's date, else the earliest claim's date.
-The grouping is a pure function of the mentions (sorted input, no randomness), so rebuilding after
+The policy is written down in docs/merge-policy.md and pinned by tests/knowledge/. In short:
+- Claims of one organisation group when their stages are compatible (equal stage and variant, or
+  one unknown), their amounts and valuations agree within a tolerance (or one is missing), and
+  their dates lie within a window of the group's; a claim goes to the best-fitting group.
+- Status: completed > announced > in talks > planned > rumoured; a latest "cancelled" ends it.
+- Figures: a completed claim's figure beats a talked-about one, then an exact figure beats a
+  hedged one; a figure its own words cannot reconcile with the chosen one is kept as a conflict.
+The grouping is a pure function of the claims (sorted input, no randomness), so rebuilding after
 new articles arrive is deterministic.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dealscope import codec
-from dealscope.domain import FuzzyDate, Money, Qualifier, RoundMention, Stage, Status
+from dealscope.domain import (
+    FuzzyDate,
+    Money,
+    Precision,
+    Qualifier,
+    RoundMention,
+    Stage,
+    Status,
+    ValuationBasis,
+)
 from dealscope.fx import to_usd
 
 PROGRESS = {
@@ -34,9 +42,22 @@ PROGRESS = {
     Status.COMPLETED: 5,
     Status.CANCELLED: 6,
 }
+FINAL = frozenset({Status.COMPLETED, Status.ANNOUNCED, Status.CANCELLED})
 AMOUNT_TOLERANCE = 0.15  # "约 65 亿" vs "66 亿", "不到 10 亿" vs "$750 million" are one round
-CONFLICT_TOLERANCE = 0.02  # beyond this two figures of one round are shown as a conflict
+HEDGED_TOLERANCE = 0.35  # a hedge ("不到", "more than") bounds a figure on one side only
+# Two claims naming the same explicit stage within the window are one round even when their figures
+# disagree this much (a conflict to show); beyond it they are read as different rounds.
+SAME_STAGE_TOLERANCE = 0.5
+CONFLICT_TOLERANCE = 0.02  # two exact figures further apart than this are a conflict
+APPROXIMATE_TOLERANCE = 0.10  # "约 65 亿" is consistent with anything within 10 %
 DATE_WINDOW_DAYS = 120  # rumour in September, close in early October; not talks a year apart
+MAX_SPAN_DAYS = 240  # a chain of monthly reports does not stretch one round over years
+
+_HEDGES = frozenset(
+    {Qualifier.UNDER, Qualifier.AT_MOST, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.APPROXIMATE}
+)
+_PRE_LETTER = re.compile(r"pre[-\s]?(?:series\s*)?[a-j](?![a-z])", re.I)
+_NUMBERED = re.compile(r"(?<![a-z])[a-j]\s*-?\s*(\d)(?!\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,22 +71,42 @@ class Claim:
     company_name: str
     on: FuzzyDate | None
     source: dict[str, Any]
+    investor_keys: tuple[str, ...] = ()  # one per mention.investors; empty: resolve by the gazetteer
 
     @property
     def status(self) -> Status:
         return self.mention.status.status
 
+    @property
+    def stage(self) -> Stage:
+        return self.mention.stage.stage if self.mention.stage else Stage.UNKNOWN
+
+    @property
+    def variant(self) -> tuple[bool, bool, str]:
+        """Pre-A, A+ and A1 are rounds of their own within series A: (pre, plus, number)."""
+        return stage_variant(self.mention.stage.raw if self.mention.stage else "")
+
+    @property
+    def bare(self) -> bool:
+        """No stage, no figure: the claim names no round in particular."""
+        m = self.mention
+        return self.stage is Stage.UNKNOWN and not _stated(m.amount) and not _stated(m.valuation)
+
+
+def stage_variant(raw: str) -> tuple[bool, bool, str]:
+    """(pre, plus, number) of a stage's words: `Pre-A` (True, False, ''), `A+轮` (False, True, '')."""
+    number = _NUMBERED.search(raw)
+    return bool(_PRE_LETTER.search(raw)), "+" in raw or "＋" in raw, number.group(1) if number else ""
+
 
 @dataclass
 class _Group:
+    index: int
     company_key: str
     claims: list[Claim] = field(default_factory=list)
 
-    def stage(self) -> Stage:
-        for c in self.claims:
-            if c.mention.stage and c.mention.stage.stage is not Stage.UNKNOWN:
-                return c.mention.stage.stage
-        return Stage.UNKNOWN
+    def stages(self) -> set[tuple[Stage, tuple[bool, bool, str]]]:
+        return {(c.stage, c.variant) for c in self.claims if c.stage is not Stage.UNKNOWN}
 
 
 def claim_date(m: RoundMention, published: FuzzyDate | None) -> FuzzyDate | None:
@@ -79,21 +120,25 @@ def claim_date(m: RoundMention, published: FuzzyDate | None) -> FuzzyDate | None
     return published
 
 
+# --------------------------------------------------------------------------- grouping
+
+
 def group_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Group claims into rounds (deterministic: input order does not matter)."""
     ordered = sorted(claims, key=lambda c: (c.company_key, _ord(c.on), c.mention_id))
     groups: list[_Group] = []
     by_company: dict[str, list[_Group]] = defaultdict(list)
     for c in ordered:
-        target = None
-        for g in by_company[c.company_key]:
-            if _fits(g, c):
-                target = g
-                break
-        if target is None:
-            target = _Group(c.company_key)
+        candidates = by_company[c.company_key]
+        fits = [g for g in candidates if _fits(g, c)]
+        if c.on is None and c.bare and len(candidates) != 1:
+            fits = []  # an undated claim with nothing specific cannot tell which of several rounds it is
+        if fits:
+            target = min(fits, key=lambda g: (_stage_rank(g, c), _distance(g, c), g.index))
+        else:
+            target = _Group(len(groups), c.company_key)
             groups.append(target)
-            by_company[c.company_key].append(target)
+            candidates.append(target)
         target.claims.append(c)
     return [g.claims for g in groups]
 
@@ -102,23 +147,80 @@ def _ord(d: FuzzyDate | None) -> date:
     return d.value if d else date.max
 
 
+def interval(d: FuzzyDate) -> tuple[date, date]:
+    """The first and last day a date of its precision may mean ("2024-06" is June 1 to June 30)."""
+    v = d.value
+    if d.precision is Precision.DAY:
+        return v, v
+    if d.precision is Precision.MONTH:
+        nxt = date(v.year + v.month // 12, v.month % 12 + 1, 1)
+        return v, nxt - timedelta(days=1)
+    if d.precision is Precision.QUARTER:
+        start = date(v.year, (v.month - 1) // 3 * 3 + 1, 1)
+        end_month = start.month + 2
+        nxt = date(v.year + end_month // 12, end_month % 12 + 1, 1)
+        return start, nxt - timedelta(days=1)
+    return date(v.year, 1, 1), date(v.year, 12, 31)
+
+
+def _gap(a: FuzzyDate, b: FuzzyDate) -> int:
+    a0, a1 = interval(a)
+    b0, b1 = interval(b)
+    return max(0, (b0 - a1).days, (a0 - b1).days)
+
+
+def _distance(g: _Group, c: Claim) -> int:
+    if c.on is None:
+        return DATE_WINDOW_DAYS + 1
+    gaps = [_gap(c.on, x.on) for x in g.claims if x.on]
+    return min(gaps) if gaps else DATE_WINDOW_DAYS + 1
+
+
+def _stage_rank(g: _Group, c: Claim) -> int:
+    return 0 if c.stage is not Stage.UNKNOWN and (c.stage, c.variant) in g.stages() else 1
+
+
 def _fits(g: _Group, c: Claim) -> bool:
-    m = c.mention
-    stage = m.stage.stage if m.stage else Stage.UNKNOWN
-    gstage = g.stage()
-    if Stage.UNKNOWN not in (stage, gstage) and stage is not gstage:
+    if c.stage is not Stage.UNKNOWN and any(s != (c.stage, c.variant) for s in g.stages()):
         return False
+    m = c.mention
     for other in g.claims:
         o = other.mention
-        if m.amount and o.amount and not _agree(m.amount.money, o.amount.money, AMOUNT_TOLERANCE):
+        same_stage = c.stage is not Stage.UNKNOWN and other.stage is c.stage
+        tol = SAME_STAGE_TOLERANCE if same_stage else AMOUNT_TOLERANCE
+        if m.amount and o.amount and not _agree(m.amount.money, o.amount.money, tol):
             return False
-        if m.valuation and o.valuation and not _agree(m.valuation.money, o.valuation.money, AMOUNT_TOLERANCE):
+        if m.valuation and o.valuation and not _valuations_agree(c, other, tol):
             return False
-    dates = [x.on.value for x in g.claims if x.on]
-    if c.on and dates and min(abs((c.on.value - d).days) for d in dates) > DATE_WINDOW_DAYS:
+    if c.on is None:
+        return True
+    dated = [x.on for x in g.claims if x.on]
+    if not dated:
+        return True
+    if min(_gap(c.on, d) for d in dated) > DATE_WINDOW_DAYS:
         return False
-    # Without any figure or stage, an undated claim only joins a group that has one claim so far.
-    return not (stage is Stage.UNKNOWN and not m.amount and not m.valuation and len(g.claims) > 3)
+    # The shortest span the periods allow: "2024" and 2024-11-20 may be the same week.
+    latest_start = max(interval(d)[0] for d in (*dated, c.on))
+    earliest_end = min(interval(d)[1] for d in (*dated, c.on))
+    return (latest_start - earliest_end).days <= MAX_SPAN_DAYS
+
+
+def _valuations_agree(a: Claim, b: Claim, tolerance: float) -> bool:
+    va, vb = a.mention.valuation, b.mention.valuation
+    if va is None or vb is None:
+        return True
+    if {a.mention.valuation_basis, b.mention.valuation_basis} != {ValuationBasis.PRE, ValuationBasis.POST}:
+        return _agree(va.money, vb.money, tolerance)
+    # Pre-money plus the round is post-money: compare like with like when the amount is known.
+    pre, post = (va, vb) if a.mention.valuation_basis is ValuationBasis.PRE else (vb, va)
+    amount = a.mention.amount or b.mention.amount
+    pv = _usd_or_native(pre.money)[0]
+    postv = _usd_or_native(post.money)[0]
+    amt = _usd_or_native(amount.money)[0] if amount else None
+    if pv is None or postv is None or amt is None:
+        return _agree(va.money, vb.money, max(tolerance, HEDGED_TOLERANCE))
+    hi, lo = max(pv + amt, postv), min(pv + amt, postv)
+    return hi == 0 or (hi - lo) / hi <= tolerance
 
 
 def _usd_or_native(m: Money) -> tuple[float | None, str | None]:
@@ -142,15 +244,13 @@ def _agree(a: Money, b: Money, tolerance: float) -> bool:
     if hi == 0:
         return True
     # Hedges loosen the test: "不到 10 亿" (under 1B) agrees with 750 million.
-    hedged = {a.qualifier, b.qualifier} & {
-        Qualifier.UNDER,
-        Qualifier.AT_MOST,
-        Qualifier.OVER,
-        Qualifier.AT_LEAST,
-        Qualifier.APPROXIMATE,
-    }
-    limit = max(tolerance, 0.35) if hedged else tolerance
+    hedged = {a.qualifier, b.qualifier} & _HEDGES
+    limit = max(tolerance, HEDGED_TOLERANCE) if hedged else tolerance
     return (hi - lo) / hi <= limit
+
+
+def _stated(x: Any) -> bool:
+    return x is not None and x.money.qualifier is not Qualifier.UNDISCLOSED
 
 
 # --------------------------------------------------------------------------- consolidation
@@ -162,9 +262,7 @@ def consolidate(claims: list[Claim], display_name: Callable[[str], str] | None =
     status_claim = _status_claim(claims)
     best_amount, amount_conflicts = _pick_money(claims, "amount")
     best_val, val_conflicts = _pick_money(claims, "valuation")
-    stage_claim = next(
-        (c for c in claims if c.mention.stage and c.mention.stage.stage is not Stage.UNKNOWN), None
-    )
+    stage_claim = next((c for c in claims if c.stage is not Stage.UNKNOWN), None)
     any_stage = stage_claim or next((c for c in claims if c.mention.stage), None)
     completed = [c for c in claims if c.status is Status.COMPLETED and c.on]
     dated = completed or [c for c in claims if c.on]
@@ -172,20 +270,23 @@ def consolidate(claims: list[Claim], display_name: Callable[[str], str] | None =
     investors = _investors(claims)
     company_key = claims[0].company_key
     name = display_name(company_key) if display_name else _common_name(claims)
-    basis = next(
-        (
-            c.mention.valuation_basis.value
-            for c in claims
-            if c.mention.valuation and c.mention.valuation_basis.value != "unspecified"
-        ),
-        "unspecified",
+    val_claim = next(
+        (c for c in claims if c.mention.valuation and c.mention.valuation.money is best_val), None
     )
+    basis = val_claim.mention.valuation_basis.value if val_claim else "unspecified"
+    if basis == "unspecified":
+        basis = next(
+            (
+                c.mention.valuation_basis.value
+                for c in claims
+                if c.mention.valuation and c.mention.valuation_basis.value != "unspecified"
+            ),
+            "unspecified",
+        )
     record: dict[str, Any] = {
         "id": round_id(company_key, claims),
         "company": name,
-        "round": (
-            stage_claim.mention.stage.stage.value if stage_claim and stage_claim.mention.stage else "unknown"
-        ),
+        "round": stage_claim.stage.value if stage_claim else "unknown",
         "round_raw": any_stage.mention.stage.raw if any_stage and any_stage.mention.stage else None,
         "status": status_claim.status.value,
         "announced_on": on.iso() if on else None,
@@ -199,15 +300,7 @@ def consolidate(claims: list[Claim], display_name: Callable[[str], str] | None =
         "company_key": company_key,
         "aliases": sorted({c.company_name for c in claims} - {name}),
         "background": all(c.mention.background for c in claims),
-        "history": [
-            {
-                "status": c.status.value,
-                "date": c.on.iso() if c.on else None,
-                "document_id": c.document_id,
-                "cue": c.mention.status.cue,
-            }
-            for c in claims
-        ],
+        "history": [_history(c) for c in claims],
         "conflicts": amount_conflicts + val_conflicts,
         "mention_ids": [c.mention_id for c in claims],
         "confidence": max(c.mention.confidence for c in claims),
@@ -221,6 +314,21 @@ def round_id(company_key: str, claims: Sequence[Claim]) -> str:
     return "r" + hashlib.sha256(f"{company_key}|{first}".encode()).hexdigest()[:11]
 
 
+def _history(c: Claim) -> dict[str, Any]:
+    m = c.mention
+    return {
+        "status": c.status.value,
+        "date": c.on.iso() if c.on else None,
+        "document_id": c.document_id,
+        "title": c.source.get("title"),
+        "cue": m.status.cue,
+        "amount": m.amount.money.raw if m.amount else None,
+        "amount_usd": m.amount.money.usd if m.amount else None,
+        "valuation": m.valuation.money.raw if m.valuation else None,
+        "valuation_usd": m.valuation.money.usd if m.valuation else None,
+    }
+
+
 def _status_claim(claims: list[Claim]) -> Claim:
     latest_cancel = [c for c in claims if c.status is Status.CANCELLED]
     if latest_cancel and latest_cancel[-1] is claims[-1]:
@@ -229,24 +337,79 @@ def _status_claim(claims: list[Claim]) -> Claim:
     return max(live, key=lambda c: (PROGRESS[c.status], _ord(c.on) if c.on else date.min))
 
 
+_SPECIFIC = {
+    Qualifier.EXACT: 4,
+    Qualifier.APPROXIMATE: 3,
+    Qualifier.OVER: 2,
+    Qualifier.UNDER: 2,
+    Qualifier.AT_LEAST: 2,
+    Qualifier.AT_MOST: 2,
+    Qualifier.RANGE: 1,
+    Qualifier.UNDISCLOSED: 0,
+}
+
+
+def _specificity(m: Money) -> int:
+    if m.qualifier is Qualifier.RANGE and m.value is None:
+        return 1 if m.low is not None and m.high is not None else 0
+    if m.value is None:
+        return 0
+    return _SPECIFIC[m.qualifier]
+
+
 def _pick_money(claims: list[Claim], attr: str) -> tuple[Money | None, list[dict[str, Any]]]:
     found = [(c, getattr(c.mention, attr).money) for c in claims if getattr(c.mention, attr) is not None]
     if not found:
         return None, []
 
-    def rank(item: tuple[Claim, Money]) -> tuple[int, int, int, date]:
+    def rank(item: tuple[Claim, Money]) -> tuple[bool, bool, int, int, date]:
         c, m = item
-        exact = 1 if m.qualifier is Qualifier.EXACT and m.value is not None else 0
-        stated = 1 if m.value is not None else 0
-        return exact, stated, PROGRESS[c.status], _ord(c.on) if c.on else date.min
+        spec = _specificity(m)
+        return spec > 0, c.status in FINAL, spec, PROGRESS[c.status], _ord(c.on) if c.on else date.min
 
     best_claim, best = max(found, key=rank)
     conflicts = [
-        {"field": attr, "value": _money_out(m), "document_id": c.document_id, "chosen": _money_out(best)}
+        {
+            "field": attr,
+            "value": _money_out(m),
+            "document_id": c.document_id,
+            "title": c.source.get("title"),
+            "status": c.status.value,
+            "date": c.on.iso() if c.on else None,
+            "chosen": _money_out(best),
+            "chosen_document_id": best_claim.document_id,
+        }
         for c, m in found
-        if c is not best_claim and not _agree(m, best, CONFLICT_TOLERANCE)
+        if c is not best_claim and not consistent(m, best)
     ]
     return best, conflicts
+
+
+def consistent(claimed: Money, chosen: Money) -> bool:
+    """Whether a claim's words allow the chosen figure: "约 65 亿" allows 66 亿, "超 10 亿" allows 12 亿."""
+    target, tc = _usd_or_native(chosen)
+    if target is None:
+        return True
+    v, cur = _usd_or_native(claimed)
+    if cur and tc and cur != tc:
+        return True
+    usd = claimed.usd is not None
+    low = claimed.low_usd if usd else claimed.low
+    high = claimed.high_usd if usd else claimed.high
+    q = claimed.qualifier
+    tol = CONFLICT_TOLERANCE
+    if q is Qualifier.UNDISCLOSED or (v is None and (low is None or high is None)):
+        return True
+    if q is Qualifier.APPROXIMATE:
+        tol = APPROXIMATE_TOLERANCE
+    if q in (Qualifier.OVER, Qualifier.AT_LEAST):
+        return target >= (low if low is not None else v or 0) * (1 - tol)
+    if q in (Qualifier.UNDER, Qualifier.AT_MOST):
+        return target <= (high if high is not None else v or 0) * (1 + tol)
+    if q is Qualifier.RANGE and low is not None and high is not None:
+        return low * (1 - tol) <= target <= high * (1 + tol)
+    assert v is not None
+    return abs(target - v) <= max(abs(target), abs(v)) * tol
 
 
 def _money_out(m: Money | None) -> dict[str, Any] | None:
@@ -267,13 +430,18 @@ def _money_out(m: Money | None) -> dict[str, Any] | None:
     }
 
 
-def _investors(claims: list[Claim]) -> list[dict[str, Any]]:
+def _investor_keys(c: Claim) -> tuple[str, ...]:
+    if len(c.investor_keys) == len(c.mention.investors):
+        return c.investor_keys
     from dealscope.resolve import investor_key
 
+    return tuple(investor_key(i.name) for i in c.mention.investors)
+
+
+def _investors(claims: list[Claim]) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for c in claims:
-        for inv in c.mention.investors:
-            key = investor_key(inv.name)
+        for inv, key in zip(c.mention.investors, _investor_keys(c), strict=True):
             cur = out.get(key)
             amount = _money_out(inv.amount.money) if inv.amount else None
             if cur is None:
@@ -282,6 +450,14 @@ def _investors(claims: list[Claim]) -> list[dict[str, Any]]:
                 cur["lead"] = cur["lead"] or inv.role.value == "lead"
                 cur["amount"] = cur["amount"] or amount
     return sorted(out.values(), key=lambda i: (not i["lead"],))
+
+
+def seen_names(claims: Iterable[Claim]) -> Iterator[tuple[str, str, str]]:
+    """(key, written name, "company" | "investor") for every name the claims mention."""
+    for c in claims:
+        yield c.company_key, c.company_name, "company"
+        for inv, key in zip(c.mention.investors, _investor_keys(c), strict=True):
+            yield key, inv.name, "investor"
 
 
 def _source(c: Claim) -> dict[str, Any]:
@@ -319,4 +495,16 @@ def records_from(
     return sorted(records, key=lambda r: (r["announced_on"] or "", r["id"]), reverse=True)
 
 
-__all__ = ["Claim", "claim_date", "codec", "consolidate", "convert", "group_claims", "records_from"]
+__all__ = [
+    "Claim",
+    "claim_date",
+    "codec",
+    "consistent",
+    "consolidate",
+    "convert",
+    "group_claims",
+    "interval",
+    "records_from",
+    "seen_names",
+    "stage_variant",
+]
