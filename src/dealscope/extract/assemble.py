@@ -93,6 +93,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
         if not target.background:
             focus = target
     _expand_short_names(ctx, frames, drafts)
+    _share_dateline(ctx, drafts)
     _mark_past_rounds(ctx, drafts)
     rounds = [r for d in drafts if (r := _mention(ctx, d)) is not None]
     metrics = _metrics(ctx, frames, drafts)
@@ -124,6 +125,21 @@ def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draf
         if best != d.company:
             d.aliases.append(d.company)
             d.company = best
+
+
+def _share_dateline(ctx: DocContext, drafts: list[_Draft]) -> None:
+    """A digest's dateline ("3月22日消息", "9月26日讯") is the disclosure date of every round in it."""
+    if not ctx.sentences:
+        return
+    first_body = next((sn for sn in ctx.sentences if sn.start >= ctx.document.body_start), None)
+    if first_body is None:
+        return
+    line = [d for d in ctx.dates.within(first_body.start, first_body.end) if d.disclosure]
+    if not line or line[0].span.start - first_body.start > 24:
+        return
+    for d in drafts:
+        if d.disclosed is None and not d.background:
+            d.disclosed = line[0]
 
 
 # A round dated this long before the article is history the article recalls, not its news.

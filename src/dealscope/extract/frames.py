@@ -482,7 +482,21 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
         if reason == "cumulative total" and not _cumulative_applies(f, clause, money, m.start() + clause[0]):
             continue
         return reason
+    if not strong_round:
+        # "远川资本宣布完成第三期美元基金募集，总规模为5亿美元": a fund's size may sit in the next clause.
+        sentence = ctx_sentence_text(f, money)
+        fund = cues.TRAPS[0]
+        if fund[1].search(sentence) and not re.search(r"轮|Series|seed|round", sentence, re.I):
+            return fund[0]
     return None
+
+
+def ctx_sentence_text(f: str, money: Money) -> str:
+    """The sentence around an amount (between sentence-final marks), for sentence-level traps."""
+    assert money.span is not None
+    a = max(f.rfind(c, 0, money.span.start) for c in "。！？\n") + 1
+    ends = [i for i in (f.find(c, money.span.end) for c in "。！？\n") if i != -1]
+    return f[a : min(ends) if ends else len(f)]
 
 
 def _cumulative_applies(f: str, clause: Window, money: Money, cue: int) -> bool:

@@ -33,7 +33,7 @@ _ZH_LEFT = re.compile(
     r"[A-J]\+?轮|天使轮|种子轮|消息|宣布|表示|透露|确认|证实|披露|其"
 )
 _ZH_ROLE = re.compile(
-    r"(?P<lead>(?:联合|共同|一起)?(?:领投|牵头|独家投资|独投|独家领投|领衔|领投方))"
+    r"(?P<lead>(?:为|是|担任)(?:本轮|本次|此轮|该轮)?(?:的)?(?:领投方|领投机构)|(?:联合|共同|一起)?(?:领投|牵头|独家投资|独投|独家领投|领衔|领投方))"
     r"|(?P<follow>跟投|参投|跟进|参与(?:了)?(?:本轮|此轮|本次|此次|该轮)?(?:投资|融资)?|追加投资|追投|持续加注|继续加注|加注|继续投资|超额认购|追加)"
     r"|(?P<unspec>(?:共同)?(?:出资|投资)(?=[，。；,;]|$|了?(?:本轮|此轮|该轮|这轮)))"
 )
@@ -72,7 +72,13 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
     for m in _ZH_RIGHT.finditer(f, a, b):
         role = _role(m)
         start = m.end()
-        stop = _zh_list_end(f, start, b)
+        if f.startswith(("：", ":"), start):
+            # "投资方包括：A，B，C，D。": after a colon the list runs to the end of the sentence.
+            start += 1
+            end_mark = re.compile(r"[。；;！？!?\n]").search(f, start, b)
+            stop = end_mark.start() if end_mark else b
+        else:
+            stop = _zh_list_end(f, start, b)
         if m.group().startswith("由"):
             # "由A、B联合领投": the list runs to the role keyword, handled above; only catch lists
             # whose keyword sits after a comma ("由A领投，B、C跟投" is already split by keywords).
