@@ -182,7 +182,9 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
         if _compatible(focus, fr):
             return focus
         # "the company's $45 million Series B in August 2022": another round of the company in focus.
-        if not (fr.stage and fr.stage[0] is not Stage.UNKNOWN and (fr.amount or fr.round_verb)):
+        staged = fr.stage is not None and fr.stage[0] is not Stage.UNKNOWN and (fr.amount or fr.round_verb)
+        backed = fr.amount is not None and bool(fr.investors) and fr.round_verb  # "微软向其投资10亿美元"
+        if not (staged or backed):
             return None
         fkey = names_key(f, focus.company)
         for d in reversed(drafts):

@@ -56,7 +56,7 @@ class Frame:
 _ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
-    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|"
     r"拿(?:了|到|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
     r"在(?=[^，。；]{1,6}(?:前|后|期间|之际))|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
@@ -101,6 +101,8 @@ def _accept(ctx: DocContext, w: Window | None) -> Window | None:
 
 
 _INVESTOR_SUFFIX = re.compile(r"(?:Capital|Ventures|Partners|Fund|Investments|Management|VC)$")
+
+_ADVISER_CLAUSE = re.compile(r"财务顾问|法律顾问|\bFA\b|financial advis[eo]r|legal advis[eo]r", re.I)
 
 # "Harborline's $40 million Series B round was called off": the owner of the round.
 _EN_POSSESSIVE_ROUND = re.compile(
@@ -233,6 +235,8 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     for cl in _clauses(ctx, s, zh):
         background = bool(cues.BACKGROUND.search(f, *cl))
         co = _company_zh(ctx, *cl) if zh else _company_en(ctx, *cl)
+        if co is not None and _ADVISER_CLAUSE.search(f, *cl):
+            co = None  # "嘉衡资本担任本轮独家财务顾问": an adviser, not the company
         round_clause = bool(cues.TRIGGER.search(f, *cl) or _stage_in(ctx, *cl))
         if co is None and zh and round_clause and prev is not None:
             co = _bare_name_clause(ctx, prev, cl)

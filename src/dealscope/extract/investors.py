@@ -50,6 +50,9 @@ _ZH_GOT = re.compile(
     r"获(?:得)?(?P<list>[^，。；]{2,60}?)(?:的)?(?:(?:数|近|超|约)?[\d.一二三四五六七八九十两百千万亿]+[^，。；]{0,8}?)?"
     r"(?:的)?(?:战略|独家|联合|共同)?(?:天使轮|种子轮|Pre-?[A-J]轮|[A-J]\+?轮|新一轮|首轮)?(?:战略)?投资"
 )
+_ZH_GIVES = re.compile(
+    r"(?:将|已|又|再次|再)?(?:向|对)(?:其|该公司|[^，。；、]{2,20}?)(?:进行|追加|完成)?(?:了)?(?:一笔)?(?:投资|注资|增资)"
+)
 _ADVISER = re.compile(
     r"(?:担任|作为|出任)(?:本轮|此轮|本次)?(?:融资的)?(?:独家|长期)?(?:财务顾问|FA|法律顾问)"
 )
@@ -85,6 +88,11 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
             continue
         for (s, e), existing in names.split_names_zh(f, start, stop, protected):
             found.append(InvestorFound((s, e), role, existing))
+    for m in _ZH_GIVES.finditer(f, a, b):
+        # "同年微软向其投资10亿美元": the investor is the subject before 向/对.
+        left = _zh_list_start(f, a, m.start())
+        for (s, e), existing in names.split_names_zh(f, left, m.start(), protected):
+            found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
     for m in _ZH_GOT.finditer(f, a, b):
         s0, e0 = m.span("list")
         seg = f[s0:e0]

@@ -421,7 +421,7 @@ _ZH_ITEM_TAIL = re.compile(
 )
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
 _ZH_ANONYMOUS = re.compile(
-    r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$"
+    r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$|^[一两三四五六七八九十多数几]+[位家名个]|尚未|确定|^机构$"
 )
 _EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
 _EXISTING_EN = re.compile(
