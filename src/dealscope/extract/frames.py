@@ -82,7 +82,9 @@ _EN_VERB = re.compile(
     re.I,
 )
 _EN_OBJECT = re.compile(
-    r"\b(?:invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
+    r"\b(?:invest(?:ed|s|ing)? (?:an? |the )?(?:reported |additional |further |another )?"
+    r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?in(?:to)?|"
+    r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
     r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|backs?|backed|poured [^.;]{0,30}? into|"
     r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
 )
@@ -204,7 +206,7 @@ def _known_investor_only(ctx: DocContext, a: int, b: int) -> bool:
 
 _ZH_CLAUSE = re.compile(r"[，,；;：:]")
 _EN_CLAUSE = re.compile(
-    r";\s|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
+    r";\s|,\s(?=and (?:in|on|last|then|later|earlier)\b)|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
     r"|\s(?=after [A-Z])|,\s(?=(?:more than|less than|nearly|roughly|double|triple|twice)\b)"
 )
 
@@ -248,6 +250,17 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             and seg_company[-1] is not None
             and (names_key(f, co) != names_key(f, seg_company[-1]))
         )
+        # "In December 2023 it raised €385 million …, and in June 2024 it raised €600 million …".
+        if (
+            not new_company
+            and not zh
+            and segments
+            and _EN_VERB.search(f, *cl)
+            and ctx.money.within(*cl)
+            and ctx.money.within(segments[-1][0][0], segments[-1][-1][1])
+            and _EN_VERB.search(f, segments[-1][0][0], segments[-1][-1][1])
+        ):
+            new_company = True
         # "The Series J comes a year after Databricks raised … in a Series I": another stage, another round.
         stage = _stage_in(ctx, *cl)
         if (
