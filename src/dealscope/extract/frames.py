@@ -9,6 +9,7 @@ figure classified (round amount, valuation, an investor's share, a metric, or a 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -303,7 +304,15 @@ def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | Non
 
 
 def names_key(f: str, w: Window) -> str:
-    return re.sub(r"[\s\-_.,'’·“”\"]", "", f[w[0] : w[1]]).casefold()
+    return _name_key(f[w[0] : w[1]])
+
+
+_KEY_NOISE = re.compile(r"[\s\-_.,'’·“”\"]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    return _KEY_NOISE.sub("", name).casefold()
 
 
 def _has_money_or_stage(ctx: DocContext, a: int, b: int) -> bool:
