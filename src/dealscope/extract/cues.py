@@ -249,7 +249,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 VALUATION_BEFORE = re.compile(
-    r"(?:投后估值|投前估值|估值(?:已|已经|将|或|约|达到?|为|超过?|逾|接近|近|高达|升至|涨至|提升至|飙升至|翻倍至|突破|在|是)?|"
+    # 估值 then up to a few words of verb and modality: 估值要到, 估值可能高达, 估值或将超过.
+    r"(?:(?:投后|投前)?估值(?:[^，。；,;\d\s]{0,5})?|"
     r"\bvalu(?:ed|ing|es|e) (?:it |the company |the startup |the firm )?at|\bvaluation of|\bvaluation (?:of|at|to|near|around)|"
     r"\bpost-money valuation of|\bpre-money valuation of|\bvaluation would (?:rise|jump|climb) to|"
     r"\bvaluation (?:rose|jumped|climbed|soared) to|\b(?:post-money |pre-money )?value (?:at|of)|\bworth)\s*(?:了|约|大约|近|超|超过|达|达到|为|:|：)?\s*$",
