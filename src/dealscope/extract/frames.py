@@ -86,7 +86,7 @@ _EN_OBJECT = re.compile(
     r"\b(?:invest(?:ed|s|ing)? (?:an? |the )?(?:reported |additional |further |another )?"
     r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?in(?:to)?|"
     r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
-    r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|backs?|backed|poured [^.;]{0,30}? into|"
+    r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
     r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
 )
 
@@ -105,6 +105,9 @@ def _accept(ctx: DocContext, w: Window | None) -> Window | None:
 
 _INVESTOR_SUFFIX = re.compile(r"(?:Capital|Ventures|Partners|Fund|Investments|Management|VC)$")
 
+_MARKET_VALUE = re.compile(
+    r"市值|\bmarket (?:cap|capitali[sz]ation|value)\b|\bon the stock market\b|\bpublicly traded\b", re.I
+)
 _ADVISER_CLAUSE = re.compile(r"财务顾问|法律顾问|\bFA\b|financial advis[eo]r|legal advis[eo]r", re.I)
 
 # "Harborline's $40 million Series B round was called off": the owner of the round.
@@ -434,6 +437,10 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         before = f[max(cl[0], m0 - 16) : m0]
         after = f[m1 : min(frame.sentence.end, m1 + 24)]
         if cues.MULTIPLE_AFTER.match(after):
+            continue
+        if _MARKET_VALUE.search(f, max(cl[0], m0 - 16), min(cl[1], m1 + 24)):
+            # "worth more than $3 trillion on the stock market", "市值超2万亿": a listed company's price.
+            frame.rejected.append(("market value of a listed company", (m0, m1)))
             continue
         if (
             cues.VALUATION_BEFORE.search(before)
