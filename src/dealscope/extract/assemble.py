@@ -84,6 +84,8 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     for s in ctx.sentences:
         frames.extend(frames_for_sentence(ctx, s))
     for fr in frames:
+        if not fr.background and _past(ctx, fr.event_date):
+            fr.background = True  # "镜界今年3月刚完成A轮" in a June article about a new round
         target = _target(ctx, drafts, focus, fr)
         if target is None:
             continue
@@ -147,22 +149,24 @@ _PAST_DAYS = 60
 
 
 def _mark_past_rounds(ctx: DocContext, drafts: list[_Draft]) -> None:
-    if ctx.anchor is None:
-        return
     for d in drafts:
-        hit = d.event_date
-        if d.background or hit is None or hit.date is None:
-            continue
-        v = hit.date.value
-        # Compare the end of a month or year: "今年3月" told in April is recent, not history.
-        if hit.date.precision is Precision.YEAR:
-            last_day = date(v.year, 12, 31)
-        elif hit.date.precision is Precision.MONTH:
-            last_day = date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
-        else:
-            last_day = v
-        if (ctx.anchor - last_day).days > _PAST_DAYS:
+        if not d.background and _past(ctx, d.event_date):
             d.background = True
+
+
+def _past(ctx: DocContext, hit: DateHit | None) -> bool:
+    """Whether a date lies well before the article: then its round is history, not news."""
+    if ctx.anchor is None or hit is None or hit.date is None:
+        return False
+    v = hit.date.value
+    # Compare the end of a month or year: "今年3月" told in April is recent, not history.
+    if hit.date.precision is Precision.YEAR:
+        last_day = date(v.year, 12, 31)
+    elif hit.date.precision is Precision.MONTH:
+        last_day = date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
+    else:
+        last_day = v
+    return (ctx.anchor - last_day).days > _PAST_DAYS
 
 
 def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> _Draft | None:

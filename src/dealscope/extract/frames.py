@@ -59,7 +59,7 @@ _ZH_PREDICATE = re.compile(
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
     r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|"
     r"拿(?:了|到|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
-    r"在(?=[^，。；]{1,6}(?:前|后|期间|之际))|共(?=完成|获得|融资|募集)|"
+    r"在(?=[^，。；]{1,6}(?:前|后|期间|之际)|接触|洽谈|寻求|进行|筹备|募集)|也(?=在|将|已|获|完成|正|于|拟|计划)|接触|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
     r"|[\d.]+\s*(?:多|余)?\s*(?:[万亿]|千万|百万|美元|元|港元|欧元))|对外表示|表示|上一轮|此前"
 )
@@ -93,8 +93,8 @@ _EN_OBJECT = re.compile(
 
 def _accept(ctx: DocContext, w: Window | None) -> Window | None:
     """Keep a candidate subject only if it can be a name (or is a name the gazetteer knows)."""
-    if w is None:
-        return None
+    if w is None or _known_investor_only(ctx, *w):
+        return None  # "恒岳资本在本轮投资中的判断": a known investment firm is not the company raising
     if names.company_like(ctx.folded[w[0] : w[1]]):
         return w
     for h in ctx.names.within(max(0, w[0] - 1), w[1]):
