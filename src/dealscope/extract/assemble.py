@@ -161,7 +161,7 @@ def _past(ctx: DocContext, hit: DateHit | None) -> bool:
     v = hit.date.value
     # Compare the end of a month or year: "今年3月" told in April is recent, not history.
     if hit.date.precision is Precision.YEAR:
-        last_day = date(v.year, 12, 31)
+        return v.year < ctx.anchor.year  # "in 2024" told in 2025 is last year's news
     elif hit.date.precision is Precision.MONTH:
         last_day = date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
     else:

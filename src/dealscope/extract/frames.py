@@ -75,7 +75,8 @@ _ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
 _EN_VERB = re.compile(
     r"\b(?:has |have |had |just |recently |officially |quietly |now )*"
     r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
-    r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|"
+    r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|nabs|bags|snags|grabs|banks|books|"
+    r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
     r"announced|announces|completed|received|nets|netted|is in (?:early |advanced |final )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
     r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
@@ -86,7 +87,7 @@ _EN_OBJECT = re.compile(
     r"\b(?:invest(?:ed|s|ing)? (?:an? |the )?(?:reported |additional |further |another )?"
     r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?in(?:to)?|"
     r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
-    r"(?:funding|financing|investment|round|stake|money|cash) (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
+    r"(?:funding|financing|investment|round|stake|money|cash)(?: of [^.;]{1,40}?)? (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
     r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
 )
 

@@ -195,7 +195,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
 _EN_LEFT_ROLE = re.compile(
     r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) leading\b)"
     r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
-    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed)\b)"
+    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|(?:has |have )?(?:made|makes) an? (?:[\w-]+ ){0,2}investment)\b)"
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
 _EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but)\s(?=[A-Z])|^")

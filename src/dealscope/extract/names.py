@@ -436,7 +436,7 @@ _EN_ITEM_LEAD = re.compile(
 )
 _EN_STOP_WORD = re.compile(
     r"\s(?:which|who|that|with|in|to|at|for|as|on|while|after|among|alongside|led|also|participated|"
-    r"joined|invested|returned|is|was|has|had|and others|others)\b.*$",
+    r"joined|invested|returned|is|was|has|had|and others|others|last|this|earlier|shortly|in \d{4})\b.*$",
     re.I,
 )
 
