@@ -17,9 +17,7 @@ from dealscope.domain import (
     Evidence,
     InvestorMention,
     InvestorRole,
-    MetricKind,
     MetricMention,
-    MetricPeriod,
     Money,
     MoneyMention,
     NameMention,
@@ -38,6 +36,7 @@ from dealscope.extract import cues
 from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
+from dealscope.extract.metrics import find_metrics
 from dealscope.lang.dates import DateHit
 
 Window = tuple[int, int]
@@ -98,7 +97,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     _share_dateline(ctx, drafts)
     _mark_past_rounds(ctx, drafts)
     rounds = [r for d in drafts if (r := _mention(ctx, d)) is not None]
-    metrics = _metrics(ctx, frames, drafts)
+    metrics = _metrics(ctx, drafts)
     rejections = [
         Rejection(reason, ctx.evidence(a, b, fr.sentence)) for fr in frames for reason, (a, b) in fr.rejected
     ]
@@ -366,43 +365,34 @@ def _date(ctx: DocContext, hit: DateHit | None) -> DateMention | None:
 
 # --------------------------------------------------------------------------- metrics
 
-_FORECAST = re.compile(
-    r"预计|预期|有望|将(?:达到|突破|超过)|目标|expected|projected|forecast|on track|expects|could reach", re.I
-)
-_TARGET = re.compile(r"目标|target|aims? to|goal", re.I)
 
-
-def _metrics(ctx: DocContext, frames: list[Frame], drafts: list[_Draft]) -> list[MetricMention]:
-    out: list[MetricMention] = []
-    for fr in frames:
-        for kind, money in fr.metrics:
-            if kind == "other" or money.span is None:
-                continue
-            company = fr.company or _focus_company(drafts, fr)
-            window = ctx.folded[fr.segment[0] : fr.segment[1]]
-            period = (
-                MetricPeriod.TARGET
-                if _TARGET.search(window)
-                else MetricPeriod.FORECAST
-                if _FORECAST.search(window)
-                else MetricPeriod.ACTUAL
-            )
-            a, b = money.span.start, money.span.end
-            out.append(
-                MetricMention(
-                    company=NameMention(ctx.quote(*company), ctx.evidence(*company)) if company else None,
-                    kind=MetricKind.ARR if kind == "arr" else MetricKind.REVENUE,
-                    period=period,
-                    evidence=ctx.evidence(a, b, fr.sentence),
-                    amount=_money_mention(ctx, money, fr.zh),
-                    date=_date(ctx, fr.event_date),
-                )
-            )
-    return out
-
-
-def _focus_company(drafts: list[_Draft], fr: Frame) -> Window | None:
-    before = [
-        d for d in drafts if d.frames and d.frames[0].sentence.start <= fr.sentence.start and not d.background
+def _metrics(ctx: DocContext, drafts: list[_Draft]) -> list[MetricMention]:
+    current = [d for d in drafts if not d.background and d.frames]
+    gazetteer_companies = [
+        (h.span.start, h.span.end) for h in ctx.names.items if h.entry.kind.value in ("startup", "corporate")
     ]
-    return before[-1].company if before else None
+    known = [d.company for d in drafts] + [a for d in drafts for a in d.aliases] + gazetteer_companies
+
+    def company_at(pos: int, sentence: Span) -> Window | None:
+        named = [w for w in known if sentence.start <= w[0] < sentence.end and w[0] < pos]
+        if named:
+            return max(named, key=lambda w: w[0])
+        before = [d for d in current if d.frames[0].sentence.start <= pos]
+        if before:
+            return before[-1].company
+        if current:
+            return current[0].company
+        earlier = [w for w in known if w[0] < pos]  # "公司预计明年营收…" after the company was named
+        return max(earlier, key=lambda w: w[0]) if earlier else None
+
+    def money_mention(money: Money) -> MoneyMention | None:
+        if money.span is None:
+            return None
+        sentence = ctx.sentence_of(money.span.start)
+        return _money_mention(ctx, money, ctx.is_zh(sentence.start, sentence.end))
+
+    def date_mention(pos: int, sentence: Span) -> DateMention | None:
+        hits = [d for d in ctx.dates.within(sentence.start, sentence.end) if not d.disclosure]
+        return _date(ctx, hits[0]) if hits else None
+
+    return find_metrics(ctx, company_at, money_mention, date_mention)
