@@ -13,6 +13,7 @@ new articles arrive is deterministic.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -77,11 +78,11 @@ class Claim:
     def status(self) -> Status:
         return self.mention.status.status
 
-    @property
+    @functools.cached_property
     def stage(self) -> Stage:
         return self.mention.stage.stage if self.mention.stage else Stage.UNKNOWN
 
-    @property
+    @functools.cached_property
     def variant(self) -> tuple[bool, bool, str]:
         """Pre-A, A+ and A1 are rounds of their own within series A: (pre, plus, number)."""
         return stage_variant(self.mention.stage.raw if self.mention.stage else "")
@@ -104,9 +105,12 @@ class _Group:
     index: int
     company_key: str
     claims: list[Claim] = field(default_factory=list)
+    stages: set[tuple[Stage, tuple[bool, bool, str]]] = field(default_factory=set)
 
-    def stages(self) -> set[tuple[Stage, tuple[bool, bool, str]]]:
-        return {(c.stage, c.variant) for c in self.claims if c.stage is not Stage.UNKNOWN}
+    def add(self, c: Claim) -> None:
+        self.claims.append(c)
+        if c.stage is not Stage.UNKNOWN:
+            self.stages.add((c.stage, c.variant))
 
 
 def claim_date(m: RoundMention, published: FuzzyDate | None) -> FuzzyDate | None:
@@ -139,7 +143,7 @@ def group_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
             target = _Group(len(groups), c.company_key)
             groups.append(target)
             candidates.append(target)
-        target.claims.append(c)
+        target.add(c)
     return [g.claims for g in groups]
 
 
@@ -147,6 +151,7 @@ def _ord(d: FuzzyDate | None) -> date:
     return d.value if d else date.max
 
 
+@functools.lru_cache(maxsize=8192)
 def interval(d: FuzzyDate) -> tuple[date, date]:
     """The first and last day a date of its precision may mean ("2024-06" is June 1 to June 30)."""
     v = d.value
@@ -177,11 +182,11 @@ def _distance(g: _Group, c: Claim) -> int:
 
 
 def _stage_rank(g: _Group, c: Claim) -> int:
-    return 0 if c.stage is not Stage.UNKNOWN and (c.stage, c.variant) in g.stages() else 1
+    return 0 if c.stage is not Stage.UNKNOWN and (c.stage, c.variant) in g.stages else 1
 
 
 def _fits(g: _Group, c: Claim) -> bool:
-    if c.stage is not Stage.UNKNOWN and any(s != (c.stage, c.variant) for s in g.stages()):
+    if c.stage is not Stage.UNKNOWN and any(s != (c.stage, c.variant) for s in g.stages):
         return False
     m = c.mention
     for other in g.claims:

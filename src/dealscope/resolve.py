@@ -367,7 +367,7 @@ def _organization(
     if own is not None:
         name = own.name
     else:
-        spelt = [n for n in seen if resolver.machine_key(n) == key]
+        spelt = [n for n in seen if resolver.machine_key(n) == key] if len(seen) > 1 else seen
         name = (spelt or [e.name for e in entries] or seen or [key[2:]])[0]
     for n in seen:
         (others if entries else zh if is_cjk(n) else en).append(n)

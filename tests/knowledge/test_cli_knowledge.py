@@ -44,10 +44,9 @@ def test_org_corrections_from_the_command_line(tmp_path: Path) -> None:
     assert isinstance(shown, dict) and shown["key"] == "g:thrive" and "兴盛资本" in shown["aliases"]
     assert [e["action"] for e in shown["edits"]] == ["alias"]
 
-    assert (
-        runner.invoke(app, ["org", "alias", "remove", "Thrive Capital", "兴盛资本", "--db", db]).exit_code
-        == 0
-    )
+    removed = _json(["org", "alias", "remove", "Thrive Capital", "兴盛资本", "--db", db, "--format", "json"])
+    assert isinstance(removed, dict)
+    assert (removed["edit_id"], removed["action"], removed["keys"]) == (3, "alias_remove", ["g:thrive"])
     assert runner.invoke(app, ["org", "unmerge", "岚川智算", "Lanchuan Compute", "--db", db]).exit_code == 0
     log = _json(["org", "edits", "--db", db, "--format", "json"])
     assert isinstance(log, list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
 from typing import Any
@@ -280,8 +281,8 @@ def test_investors_union_by_key_and_lead_anywhere() -> None:
         stage=B,
         investors=(("Qiming Venture Partners", "follow"), ("Hillhouse Capital", "lead")),
     )
-    a = Claim(**{**a.__dict__, "investor_keys": ("g:qiming", "g:hillhouse")})
-    b = Claim(**{**b.__dict__, "investor_keys": ("g:qiming", "g:hillhouse")})
+    a = dataclasses.replace(a, investor_keys=("g:qiming", "g:hillhouse"))
+    b = dataclasses.replace(b, investor_keys=("g:qiming", "g:hillhouse"))
     record = consolidate([a, b])
     assert [(i["name"], i["lead"], i["key"]) for i in record["investors"]] == [
         ("启明创投", True, "g:qiming"),

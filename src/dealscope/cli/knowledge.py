@@ -79,16 +79,32 @@ def _usd(x: float | None) -> str:
 # --------------------------------------------------------------------------- org
 
 
+def _report(result: orgs.EditResult, fmt: Fmt) -> None:
+    if fmt is Fmt.json:
+        _json(
+            {
+                "edit_id": result.edit_id,
+                "action": result.action,
+                "keys": list(result.keys),
+                "message": result.message,
+                "rounds": result.rounds,
+            }
+        )
+        return
+    out.print(f"edit #{result.edit_id}: {escape(result.message)}; {result.rounds} round(s)", highlight=False)
+
+
 @org_app.command("merge")
 def org_merge(
     into: Annotated[str, typer.Argument(help="The organisation to keep (A).")],
     merged: Annotated[str, typer.Argument(help="The organisation that is really A (B).")],
     db: DbOpt = None,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Make B the same organisation as A (undo with `org unmerge A B`)."""
     with _store(db) as store:
         result = orgs.merge(store, into, merged)
-    out.print(f"edit #{result.edit_id}: {escape(result.message)}; {result.rounds} round(s)", highlight=False)
+    _report(result, fmt)
 
 
 @org_app.command("unmerge")
@@ -96,11 +112,12 @@ def org_unmerge(
     a: Annotated[str, typer.Argument(help="One name.")],
     b: Annotated[str, typer.Argument(help="The name to separate from it.")],
     db: DbOpt = None,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Separate B from A: undo your merge, or split a name the machine joined wrongly."""
     with _store(db) as store:
         result = orgs.unmerge(store, a, b)
-    out.print(f"edit #{result.edit_id}: {escape(result.message)}; {result.rounds} round(s)", highlight=False)
+    _report(result, fmt)
 
 
 @alias_app.command("add")
@@ -108,11 +125,12 @@ def alias_add(
     name: Annotated[str, typer.Argument(help="A name of the organisation.")],
     alias: Annotated[str, typer.Argument(help="Another name that refers to it.")],
     db: DbOpt = None,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Let ALIAS refer to NAME's organisation."""
     with _store(db) as store:
         result = orgs.add_alias(store, name, alias)
-    out.print(f"edit #{result.edit_id}: {escape(result.message)}; {result.rounds} round(s)", highlight=False)
+    _report(result, fmt)
 
 
 @alias_app.command("remove")
@@ -120,11 +138,12 @@ def alias_remove(
     name: Annotated[str, typer.Argument(help="A name of the organisation.")],
     alias: Annotated[str, typer.Argument(help="The name that should not refer to it.")],
     db: DbOpt = None,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Stop ALIAS referring to NAME's organisation."""
     with _store(db) as store:
         result = orgs.remove_alias(store, name, alias)
-    out.print(f"edit #{result.edit_id}: {escape(result.message)}; {result.rounds} round(s)", highlight=False)
+    _report(result, fmt)
 
 
 def _org_json(o: Organization) -> dict[str, Any]:
