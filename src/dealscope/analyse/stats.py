@@ -160,19 +160,19 @@ def _row(
     )
 
 
-def _fetch(store: Store, q: StatsQuery) -> Sequence[Any]:
-    """(announced_on, amount_usd, stage/status/company key) of each matching round, from the covering index."""
+def _extra(q: StatsQuery) -> sa.ColumnElement[Any]:
     r = schema.rounds
-    extra: sa.ColumnElement[Any]
     if q.group is Grouping.STAGE:
-        extra = r.c.stage
-    elif q.group is Grouping.STATUS:
-        extra = r.c.status
-    elif q.group is not None:
-        extra = r.c.company_key
-    else:
-        extra = sa.literal_column("NULL")
-    stmt = sa.select(r.c.announced_on, r.c.amount_usd, extra)
+        return r.c.stage
+    if q.group is Grouping.STATUS:
+        return r.c.status
+    if q.group is not None:
+        return r.c.company_key
+    return sa.literal_column("NULL")
+
+
+def _filter(stmt: sa.Select[Any], q: StatsQuery) -> sa.Select[Any]:
+    r = schema.rounds
     if q.statuses is not None:
         stmt = stmt.where(r.c.status.in_(q.statuses))
     # An undated round cannot be placed outside the range, so it stays (in the undated line).
@@ -180,6 +180,34 @@ def _fetch(store: Store, q: StatsQuery) -> Sequence[Any]:
         stmt = stmt.where(sa.or_(r.c.announced_date >= q.since, r.c.announced_date.is_(None)))
     if q.until is not None:
         stmt = stmt.where(sa.or_(r.c.announced_date <= q.until, r.c.announced_date.is_(None)))
+    return stmt
+
+
+def _fetch(store: Store, q: StatsQuery) -> Sequence[Any]:
+    """(announced_on, amount_usd, stage/status/company key) of each matching round, from the covering index."""
+    r = schema.rounds
+    with store.engine.connect() as conn:
+        return conn.execute(_filter(sa.select(r.c.announced_on, r.c.amount_usd, _extra(q)), q)).all()
+
+
+def _fetch_dates(store: Store, q: StatsQuery) -> Sequence[Any] | None:
+    """(announced_on, stage/status, deals, amounts as "a,b,c") per date, or None where the SQL has no list.
+
+    The database groups the rows by date (in index order, so without sorting) and lists their
+    amounts; Python then handles a few thousand dates instead of every round.
+    """
+    r = schema.rounds
+    dialect = store.engine.dialect.name
+    if dialect == "sqlite":
+        amounts: sa.ColumnElement[Any] = sa.func.group_concat(r.c.amount_usd)
+    elif dialect == "postgresql":
+        amounts = sa.func.string_agg(sa.cast(r.c.amount_usd, sa.Text), ",")
+    else:
+        return None
+    extra = _extra(q)
+    stmt = sa.select(r.c.announced_on, extra, sa.func.count(), amounts)
+    keys = [r.c.announced_date, r.c.announced_on] + ([extra] if q.group is not None else [])
+    stmt = _filter(stmt, q).group_by(*keys)
     with store.engine.connect() as conn:
         return conn.execute(stmt).all()
 
@@ -199,12 +227,21 @@ class _Labels(dict[str | None, str]):
 def deal_stats(store: Store, q: StatsQuery | None = None) -> StatsResult:
     """Deal count, USD total, mean, median and share per period (and group) for the matching rounds."""
     q = q or StatsQuery()
-    rows = _fetch(store, q)
-    # Aggregating in Python over three narrow columns beats SQL here: SQLite's string functions
-    # and window functions (for medians) cost more per row than a dict append.
+    # Periods and medians are computed in Python: SQLite's string functions and window functions
+    # cost more per row than a dict lookup, and it has no percentile function.
     labels = _Labels(q.by)
     buckets: dict[tuple[str, Any], list[float | None]] = defaultdict(list)
-    if q.group in (Grouping.SECTOR, Grouping.LAYER, Grouping.REGION):
+    by_company = q.group in (Grouping.SECTOR, Grouping.LAYER, Grouping.REGION)
+    dates = None if by_company else _fetch_dates(store, q)
+    if dates is not None:
+        for on, extra, deals, listed in dates:
+            values = buckets[(labels[on], extra)]
+            if listed:
+                values.extend(map(float, listed.split(",")))
+            values.extend([None] * (deals - (listed.count(",") + 1 if listed else 0)))
+        return _assemble(q, buckets)
+    rows = _fetch(store, q)
+    if by_company:
         attr = q.group.value if q.group else ""
         names = group_map(store, attr)
         get = names.get

@@ -28,7 +28,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_rounds_stats",
         "rounds",
-        ["status", "announced_date", "announced_on", "amount_usd", "stage", "company_key"],
+        ["status", "announced_date", "announced_on", "stage", "amount_usd", "company_key"],
     )
     op.create_table(
         "company_sectors",
