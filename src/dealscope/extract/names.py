@@ -434,6 +434,7 @@ _EN_ITEM_LEAD = re.compile(
     r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s)+",
     re.I,
 )
+_EN_OWNER = re.compile(r"\s*(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)?(?:'s|’s)\s+(?=[A-Z0-9])")
 _EN_STOP_WORD = re.compile(
     r"\s(?:which|who|that|with|in|to|at|for|as|on|while|after|among|alongside|led|also|participated|"
     r"joined|invested|returned|is|was|has|had|and others|others|last|this|earlier|shortly|in \d{4})\b.*$",
@@ -527,6 +528,9 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
     lead = _EN_ITEM_LEAD.match(text, a, b)
     if lead:
         a = lead.end()
+    owner = _EN_OWNER.match(text, a, b)
+    if owner:
+        a = owner.end()  # "Abu Dhabi's MGX", "Korea's Hanul Energy": the place is not the name
     stop = _EN_STOP_WORD.search(text, a, b)
     if stop:
         b = stop.start()
