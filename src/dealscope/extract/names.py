@@ -488,6 +488,9 @@ def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
     quoted = _QUOTED.search(text, a, b)
     if quoted:
         a, b = quoted.start(1), quoted.end(1)
+    paren = _PAREN_TAIL.search(text, a, b)
+    if paren and paren.start() > a + 1:
+        b = paren.start()  # "Andreessen Horowitz（a16z）": the bracket holds an alias
     a, b = _strip(text, a, b)
     name = text[a:b]
     if b - a < 2 or not plausible_name(name) or len(name) > 30 or _ZH_ANONYMOUS.search(name):
@@ -534,6 +537,9 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
     stop = _EN_STOP_WORD.search(text, a, b)
     if stop:
         b = stop.start()
+    paren = _PAREN_TAIL.search(text, a, b)
+    if paren and paren.start() > a + 1:
+        b = paren.start()
     a, b = _strip(text, a, b)
     while b > a and text[b - 1] in ".,;:)":
         b -= 1
