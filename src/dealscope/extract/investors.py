@@ -149,7 +149,7 @@ def _drop_advisers(f: str, found: list[InvestorFound], ceiling: int) -> list[Inv
 
 # --------------------------------------------------------------------------- English
 
-_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
+_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said|will|would|and will)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
 _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.LEAD, re.compile(r"\b(?:co-)?led by (?P<list>.+?)" + _EN_END)),
     (
@@ -186,7 +186,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (
         InvestorRole.UNSPECIFIED,
         re.compile(
-            r"\b(?:raised|raises|raising|secured|closed|landed) [^.;]{0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
+            r"\b(?:raised|raises|raising|secured|closed|landed|investment|funding|financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
             + _EN_END
         ),
     ),
@@ -194,11 +194,13 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
 # "Benchmark led the round", "Thrive and Khosla co-led", "Founders Fund also participated".
 _EN_LEFT_ROLE = re.compile(
     r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) leading\b)"
-    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|(?:has |have )?(?:made|makes) an? (?:[\w-]+ ){0,2}investment)\b)"
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
-_EN_LEFT_BOUND = re.compile(r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but)\s(?=[A-Z])|^")
+_EN_LEFT_BOUND = re.compile(
+    r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but|which|whom)\s(?=[A-Z])|^"
+)
 
 
 def _en_list_start(f: str, a: int, kw: int) -> int:
