@@ -198,7 +198,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "fund raised by an investment firm",
         re.compile(
             r"基金(?:募集|募资|规模|首关|终关|关账|完成募集)|(?:完成|宣布)(?:了)?.{0,16}(?:基金|美元基金|人民币基金)(?:的)?(?:募集|募资|首关|终关|关账)"
-            r"|(?:首期|二期|三期|新一期|旗下|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|出资人"
+            r"|(?:首期|二期|三期|新一期|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|出资人"
             r"|(?<![A-Za-z])(?:LP|GP)s?(?![A-Za-z])"
             r"|\b(?:debut|first|second|third|fourth|fifth|sixth|new|latest|flagship|growth|opportunity|"
             r"continuation|venture|seed)(?: [\w-]+){0,2} fund\b|\bfor (?:its|a|the) (?:[\w-]+ ){0,3}fund\b|\bFund (?:I{1,3}|IV|V|VI{0,3}|IX|X)\b"
@@ -235,8 +235,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cumulative total",
         re.compile(
             r"累计|累积|总计|共计|合计|总融资|迄今|至今|先后|总额|总共|一共|to date|in total|total (?:funding|raised)|"
-            r"bringing (?:its|the) total|has raised a total|raised (?:a total of|over its lifetime)|total of",
+            r"bringing (?:its|the) total|has raised a total|raised (?:a total of|over its lifetime)|total of"
+            r"|\bhad raised\b(?!(?:[^.]|\.(?=\d)){0,60}\b(?:round|Series|seed|led by)\b)",
             re.I,
+        ),
+    ),
+    (
+        "spending, not an investment",
+        re.compile(
+            r"资本开支|支出|开支|\b(?:spend|spends|spending|spent|capex|capital expenditures?)\b", re.I
         ),
     ),
     (

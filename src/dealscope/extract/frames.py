@@ -85,7 +85,8 @@ _EN_VERB = re.compile(
 )
 _EN_OBJECT = re.compile(
     r"\b(?:invest(?:ed|s|ing)? (?:an? |the )?(?:reported |additional |further |another )?"
-    r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?in(?:to)?|"
+    r"(?:up to |as much as |about |roughly |more than |nearly |over )?"
+    r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?(?:combined )?in(?:to)?|"
     r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
     r"(?:funding|financing|investment|round|stake|money|cash)(?: of [^.;]{1,40}?)? (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
     r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
@@ -372,7 +373,11 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             frame.event_date = d
     if not frame.has_round_facts and not frame.reference and frame.status is None:
         return None
-    if frame.amount is None and any(reason in _NOT_ROUND_EVENTS for reason, _ in frame.rejected):
+    staged = frame.stage is not None and frame.stage[0] is not Stage.UNKNOWN
+    if frame.amount is None and any(
+        reason in _NOT_ROUND_EVENTS and not (staged and reason == "cumulative total")
+        for reason, _ in frame.rejected
+    ):
         # "a firm that backs Series A companies closed its fourth fund at $400 million": the
         # sentence is about a fund or a deal, so its stage words and names are not a round either.
         return None
@@ -380,7 +385,13 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
 
 
 _NOT_ROUND_EVENTS = frozenset(
-    {"fund raised by an investment firm", "money returned to investors", "acquisition price"}
+    {
+        "fund raised by an investment firm",
+        "money returned to investors",
+        "acquisition price",
+        "cumulative total",
+        "spending, not an investment",
+    }
 )
 
 
@@ -469,6 +480,9 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         round_amounts.append(money)
     if round_amounts:
         frame.amount = _best_amount(f, round_amounts, frame.sentence.end)
+    elif frame.company is not None and len(frame.investors) == 1 and frame.investors[0].amount is not None:
+        # "Microsoft invested €15 million in Mistral in February": one backer's money is the round.
+        frame.amount = frame.investors[0].amount
 
 
 def _valued_at(f: str, floor: int, m0: int) -> bool:
@@ -548,16 +562,30 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
     if _ROUND_NEAR.match(f, money.span.end, min(len(f), money.span.end + 12)):
         return False
     share_cue = cues.SHARE_BEFORE.search(before)
+    if share_cue is None and not frame.zh and any(i.amount for i in frame.investors):
+        # "Nvidia will invest up to $10 billion and Microsoft up to $5 billion": the verb is elided.
+        elided = _EN_ELIDED_SHARE.search(f, max(clause[0], m0 - 60), m0)
+        if elided:
+            holder = InvestorFound(elided.span("name"), InvestorRole.UNSPECIFIED)
+            frame.investors.append(holder)
+            holder.amount = money
+            return True
     marker = re.search(r"其中|including|of which|among them", f[clause[0] : m0], re.I)
     if not share_cue or not (marker or frame.amount or len(frame.investors) > 1 or not frame.zh):
         return False
+    if re.search(
+        r"\bcombined\b|\btogether\b|\bjointly\b|合计|共同|联合", f[m0 : min(clause[1], money.span.end + 12)]
+    ):
+        return False  # "Microsoft and Nvidia will invest as much as $15 billion combined"
     holder = None
     for inv in frame.investors:
         if clause[0] <= inv.span[0] < m0:
             holder = inv
+    if holder is not None and _JOINED_BEFORE.search(f, max(0, holder.span[0] - 6), holder.span[0]):
+        return False  # the last of "A and B will invest …": the money is the pair's, not B's
     if holder is None:
         span = _share_holder(ctx, frame, clause, m0 - len(before) + share_cue.start(), marker)
-        if span is None:
+        if span is None or _JOINED_BEFORE.search(f, max(0, span[0] - 6), span[0]):
             return False
         holder = InvestorFound(span, InvestorRole.UNSPECIFIED)
         frame.investors.append(holder)
@@ -565,6 +593,10 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
     return True
 
 
+_EN_ELIDED_SHARE = re.compile(
+    r"\band\s+(?P<name>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s+(?:up to |about |roughly |nearly |around |another )?$"
+)
+_JOINED_BEFORE = re.compile(r"(?:\s(?:and|&)\s|[、和与及])\s*$")
 _AUX_TAIL = re.compile(
     r"\s+(?:is|are|was|were|will|would|has|have|had|also|alone|itself)(?:\s+(?:also|be|been))*\s*$"
 )
