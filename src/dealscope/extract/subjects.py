@@ -1,0 +1,170 @@
+"""Subjects: which company a clause is about (the subject before its verb, or the object of 投资/"invest in").
+
+Chinese subjects end at the first predicate word; English subjects are the name run before the
+verb, after datelines and adverbial openers. A candidate must pass a shape test (`names.company_like`)
+or be a name the gazetteer knows; known investment firms are never the company raising.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dealscope.extract import names
+from dealscope.extract.context import DocContext
+
+Window = tuple[int, int]
+
+
+# Where the subject of a Chinese round clause ends: the first predicate word.
+ZH_PREDICATE = re.compile(
+    r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
+    r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|"
+    r"拿(?:了|到|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
+    r"在(?=[^，。；]{1,6}(?:前|后|期间|之际)|接触|洽谈|寻求|进行|筹备|募集)|也(?=在|将|已|获|完成|正|于|拟|计划)|接触|共(?=完成|获得|融资|募集)|"
+    r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
+    r"|[\d.]+\s*(?:多|余)?\s*(?:[万亿]|千万|百万|美元|元|港元|欧元))|对外表示|表示|上一轮|此前"
+)
+# "京东领投新潮传媒10亿融资", "腾讯投资了X": the company follows the investor's verb.
+_ZH_OBJECT = re.compile(
+    r"(?:联合|共同)?(?:领投|独家投资|战略投资|投资了|投资|注资|入股|加注|押注|参投)(?:了)?"
+    r"(?P<co>[^，。；、\s]{2,24}?)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
+    r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
+)
+_ZH_TO_OBJECT = re.compile(r"(?:对|向|为)(?P<co>[^，。；、\s]{2,24}?)(?:进行|完成|追加|注资|投资|提供)")
+_ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
+
+EN_VERB = re.compile(
+    r"\b(?:has |have |had |just |recently |officially |quietly |now )*"
+    r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
+    r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|nabs|bags|snags|grabs|banks|books|"
+    r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
+    r"announced|announces|completed|received|nets|netted|is in (?:early |advanced |final )?(?:talks|discussions)|"
+    r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
+    r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
+    r"scores?|scored|grabs?|grabbed|lands|snags?)\b",
+    re.I,
+)
+_EN_OBJECT = re.compile(
+    r"\b(?:invest(?:ed|s|ing)? (?:an? |the )?(?:reported |additional |further |another )?"
+    r"(?:up to |as much as |about |roughly |more than |nearly |over )?"
+    r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?(?:combined )?in(?:to)?|"
+    r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
+    r"(?:funding|financing|investment|round|stake|money|cash)(?: of [^.;]{1,40}?)? (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
+    r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
+)
+
+
+def accept(ctx: DocContext, w: Window | None) -> Window | None:
+    """Keep a candidate subject only if it can be a name (or is a name the gazetteer knows)."""
+    if w is None or _known_investor_only(ctx, *w):
+        return None  # "恒岳资本在本轮投资中的判断": a known investment firm is not the company raising
+    if names.company_like(ctx.folded[w[0] : w[1]]):
+        return w
+    for h in ctx.names.within(max(0, w[0] - 1), w[1]):
+        if h.span.start == w[0] and h.span.end == w[1]:
+            return w
+    return None
+
+
+_INVESTOR_SUFFIX = re.compile(r"(?:Capital|Ventures|Partners|Fund|Investments|Management|VC)$")
+
+MARKET_VALUE = re.compile(
+    r"市值|\bmarket (?:cap|capitali[sz]ation|value)\b|\bon the stock market\b|\bpublicly traded\b", re.I
+)
+ADVISER_CLAUSE = re.compile(r"财务顾问|法律顾问|\bFA\b|financial advis[eo]r|legal advis[eo]r", re.I)
+
+# "Harborline's $40 million Series B round was called off": the owner of the round.
+_EN_POSSESSIVE_ROUND = re.compile(
+    r"(?P<co>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?:'s|’s) [^,.;]{0,40}?"
+    r"\b(?:round|raise|funding|financing|investment|fundraise)\b"
+)
+# "Databricks said on Wednesday that it had completed …": the subject of "said" is the company.
+_EN_SAID_IT = re.compile(
+    r"\s(?:today |on \w+ )?(?:said|says|announced|confirmed)(?: on \w+| \w+day| today| this week)?(?: that)? "
+    r"(?:it|the company) (?:has |had |have )?(?:raised|closed|completed|secured|received|landed|entered into|"
+    r"signed|agreed)\b"
+)
+
+
+def company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
+    # Title prefixes such as "36氪首发 | " or "融资快报：" are not part of the subject; in a digest
+    # heading "Fernweave：AI编程助手完成…" the prefix is the name and the rest a description.
+    last = a
+    for m in _ZH_TITLE_SPLIT.finditer(f, a, b):
+        if m.end() < b - 2:
+            last = m.end()
+    if last > a:
+        found = _company_zh_in(ctx, last, b)
+        if found is not None:
+            return found
+        head = names.company_zh(f, a, _ZH_TITLE_SPLIT.search(f, a, b).start())  # type: ignore[union-attr]
+        if head is not None and not _PREFIX_NOT_NAME.search(f, *head):
+            return accept(ctx, head)
+        return None
+    return _company_zh_in(ctx, a, b)
+
+
+# Words of a column or source label before a colon ("36氪首发：", "融资快报 |"), not a company.
+_PREFIX_NOT_NAME = re.compile(
+    r"首发|快讯|快报|速递|消息|独家|周报|日报|观察|盘点|融资|投融资|资讯|新闻|早报|晚报|一周"
+)
+
+
+def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
+    obj = _ZH_OBJECT.search(f, a, b)
+    pred = ZH_PREDICATE.search(f, a, b)
+    cut = [(d.span.start, d.span.end) for d in ctx.dates.within(a, b)]
+    if obj and (pred is None or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
+        co = accept(ctx, names.company_zh(f, obj.start("co"), obj.end("co"), cut))
+        if co and not _known_investor_only(ctx, *co):
+            return co
+    m2 = _ZH_TO_OBJECT.search(f, a, b)
+    if m2 and (pred is None or m2.start() <= pred.start()):
+        co = accept(ctx, names.company_zh(f, m2.start("co"), m2.end("co"), cut))
+        if co:
+            return co
+    if pred is None:
+        return None
+    return accept(ctx, names.company_zh(f, a, pred.start(), cut))
+
+
+def company_en(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
+    o = _EN_OBJECT.search(f, a, b)
+    v = EN_VERB.search(f, a, b)
+    if o and v and v.start() < o.start():
+        subject = names.company_en(f, a, v.start())
+        if subject and _INVESTOR_SUFFIX.search(f, subject[0], subject[1]):
+            # "Marlowe Bio Fund and Pinecrest Ventures have agreed to lead a Series B in Tessellate"
+            co = accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
+            if co:
+                return co
+    said = _EN_SAID_IT.search(f, a, b)
+    if said:
+        co = accept(ctx, names.company_en(f, a, said.start()))
+        if co:
+            return co
+    m = EN_VERB.search(f, a, b)
+    if m:
+        co = accept(ctx, names.company_en(f, a, m.start()))
+        if co:
+            return co
+    o = _EN_OBJECT.search(f, a, b)
+    if o:
+        co = accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
+        if co:
+            return co
+    p = _EN_POSSESSIVE_ROUND.search(f, a, b)
+    if p:
+        return accept(ctx, p.span("co"))
+    return None
+
+
+def _known_investor_only(ctx: DocContext, a: int, b: int) -> bool:
+    for h in ctx.names.within(max(0, a - 1), b):
+        if h.span.start <= a and b <= h.span.end and h.entry.kind.value in ("vc", "fund", "sovereign"):
+            return True
+    return False
