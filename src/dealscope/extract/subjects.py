@@ -131,6 +131,16 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     return accept(ctx, names.company_zh(f, a, pred.start(), cut))
 
 
+_EN_TO_INVEST = re.compile(r"\s*(?:to|and)\s+invest\b", re.I)
+_EN_REFERENCE_SUBJECT = re.compile(
+    r"\b(?:the|its|this|that|a) (?:deal|round|financing|funding|transaction|raise|investment)\s+$", re.I
+)
+_EN_SUBORDINATE = re.compile(
+    r"\b(?:when|after|since|as|because|while|before|where)\s+"
+    r"(?P<co>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+$"
+)
+
+
 def company_en(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
     o = _EN_OBJECT.search(f, a, b)
@@ -149,9 +159,24 @@ def company_en(ctx: DocContext, a: int, b: int) -> Window | None:
             return co
     m = EN_VERB.search(f, a, b)
     if m:
+        if _EN_TO_INVEST.match(f, m.end(), b):
+            # "Calder Semiconductor … is in discussions to invest up to $250 million": an investor.
+            return _object_company(ctx, a, b)
+        if _EN_REFERENCE_SUBJECT.search(f, a, m.start()):
+            return None  # "Apple, which …, was not among the backers when the deal closed"
+        sub = _EN_SUBORDINATE.search(f, a, m.start())
+        if sub:
+            co = accept(ctx, sub.span("co"))  # "…from January, when Kestrel raised $400 million"
+            if co:
+                return co
         co = accept(ctx, names.company_en(f, a, m.start()))
         if co:
             return co
+    return _object_company(ctx, a, b)
+
+
+def _object_company(ctx: DocContext, a: int, b: int) -> Window | None:
+    f = ctx.folded
     o = _EN_OBJECT.search(f, a, b)
     if o:
         co = accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
