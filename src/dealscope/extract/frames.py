@@ -94,10 +94,12 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     prev: Window | None = None
     for cl in _clauses(ctx, s, zh):
         background = bool(cues.BACKGROUND.search(f, *cl))
-        co = company_zh(ctx, *cl) if zh else company_en(ctx, *cl)
+        stage = _stage_in(ctx, *cl)
+        round_clause = bool(stage or cues.TRIGGER.search(f, *cl))
+        # A subject matters only in a clause about a round; finding it is the costly part.
+        co = (company_zh(ctx, *cl) if zh else company_en(ctx, *cl)) if round_clause else None
         if co is not None and ADVISER_CLAUSE.search(f, *cl):
             co = None  # "嘉衡资本担任本轮独家财务顾问": an adviser, not the company
-        round_clause = bool(cues.TRIGGER.search(f, *cl) or _stage_in(ctx, *cl))
         if co is None and zh and round_clause and prev is not None:
             co = _bare_name_clause(ctx, prev, cl)
         prev = cl
@@ -120,7 +122,6 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
         ):
             new_company = True
         # "The Series J comes a year after Databricks raised … in a Series I": another stage, another round.
-        stage = _stage_in(ctx, *cl)
         if (
             not new_company
             and segments
