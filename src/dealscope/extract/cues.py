@@ -266,8 +266,16 @@ VALUATION_BEFORE = re.compile(
 VALUATION_AFTER = re.compile(
     r"^\s*(?:的)?(?:投后|投前)?估值|^\s*(?:post-money|pre-money)? ?valuation\b", re.I
 )
-POST_MONEY = re.compile(r"投后|post-money|post money", re.I)
-PRE_MONEY = re.compile(r"投前|pre-money|pre money", re.I)
+POST_MONEY = re.compile(
+    r"投后|(?:融资|交易|增资|投资)(?:完成)?后(?:的)?(?:整体)?估值|本轮(?:融资)?(?:完成)?后|post-money|post money"
+    r"|valu\w* (?:after|following) the (?:round|investment|financing|deal)|including the new (?:money|capital)",
+    re.I,
+)
+PRE_MONEY = re.compile(
+    r"投前|(?:融资|交易|增资|投资)前(?:的)?估值|本轮(?:融资)?前|pre-money|pre money"
+    r"|valu\w* (?:before|prior to) the (?:round|investment|financing|deal)",
+    re.I,
+)
 MULTIPLE_AFTER = re.compile(r"^\s*(?:倍|x\b|times\b)", re.I)
 RATIO_NEAR = re.compile(
     r"相当于.{0,12}(?:收入|营收|ARR)|(?:收入|营收|ARR|revenue).{0,10}(?:的)?\s*\d+(?:\.\d+)?\s*(?:倍|x\b|times)",

@@ -314,7 +314,7 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         ):
             if frame.valuation is None:
                 frame.valuation = money
-                window = f[max(cl[0], m0 - 32) : min(cl[1], m1 + 14)]
+                window = f[max(frame.segment[0], m0 - 40) : min(cl[1], m1 + 14)]
                 pm = cues.POST_MONEY.search(window) or cues.PRE_MONEY.search(window)
                 if pm:
                     frame.basis = (
