@@ -468,7 +468,8 @@ def _share_holder(
     else:
         tail = _AUX_TAIL.search(f, a, cue)
         w = names.company_en(f, a, tail.start() if tail else cue)
-    return accept(ctx, w)
+    # An investor's name, not a company's: investment firms (…资本, …基金) are exactly who holds shares.
+    return w if w is not None and names.plausible_name(f[w[0] : w[1]]) else None
 
 
 def _best_amount(f: str, amounts: list[Money], limit: int) -> Money:

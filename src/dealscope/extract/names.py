@@ -421,6 +421,11 @@ _ZH_ITEM_TAIL = re.compile(
     r"跟投|参投|追加投资|追投|加码|加注|持续加注|超额认购|超额|旗下基金|的|作为|担任|参与(?:了)?|出资|亦|连续\S{0,3}轮|以?个人(?:身份)?|作为\S{0,8}|"
     r"(?<=[共同联合继续持续])投资)+$"
 )
+# A person introduced by a title: "前某手机品牌总裁韩子墨", "知名天使投资人徐衡".
+_ZH_PERSON_TITLE = re.compile(
+    r"(?:高管|创始人|联合创始人|CEO|CTO|COO|CFO|总裁|副总裁|合伙人|董事长|总经理|负责人|首席\w{1,3}官|投资人)"
+    r"(?=[\u4e00-\u9fff]{2,4}(?:以?个人(?:身份)?)?$)"
+)
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
 _ZH_ANONYMOUS = re.compile(
     r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$|^[一两三四五六七八九十多数几]+[位家名个]|尚未|确定|^机构$"
@@ -490,6 +495,9 @@ def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
     quoted = _QUOTED.search(text, a, b)
     if quoted:
         a, b = quoted.start(1), quoted.end(1)
+    person = _ZH_PERSON_TITLE.search(text, a, b)
+    if person:
+        a = person.end()  # "前某云厂商高管林栖": the person after the title
     paren = _PAREN_TAIL.search(text, a, b)
     if paren and paren.start() > a + 1:
         b = paren.start()  # "Andreessen Horowitz（a16z）": the bracket holds an alias
