@@ -110,7 +110,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         Status.PLANNED,
         re.compile(
-            r"拟(?!人)|计划(?:融资|募资|筹集|启动|开启|进行)|将启动|将开启|准备(?:启动|开启|融资)|有意"
+            r"拟(?!人)|计划[^，。；]{0,8}?(?:融资|募资|筹集|启动|开启|进行)|将启动|将开启|准备(?:启动|开启|融资)|有意|正考虑|考虑(?:对|向)"
             r"|\b(?:plans? to (?:raise|seek|close)|planning to raise|is planning|prepares? to raise|"
             r"preparing to raise|aims to raise|intends to raise|expects to raise|considering raising)\b",
             re.I,
@@ -120,7 +120,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         Status.RUMORED,
         re.compile(
-            r"据(?:外媒|媒体)?(?:报道|消息)|据.{1,12}报道|知情人士|消息人士|消息称|传闻|传出|据传|或将|据知情|市场消息"
+            r"据(?:外媒|媒体)?(?:报道|消息)|据.{1,12}报道|知情人士|消息人士|消息称|传闻|传出|据传|或将|或获|有望获|据知情|市场消息"
             r"|\b(?:reportedly|sources? (?:say|said|familiar)|people (?:familiar|close|with knowledge)|"
             r"according to (?:a |two |three |several )?(?:people|sources|persons|reports?|a report)|"
             r"rumou?red|is said to|are said to)\b",

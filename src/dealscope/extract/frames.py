@@ -87,7 +87,9 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     f = ctx.folded
     text = f[s.start : s.end]
     if not cues.TRIGGER.search(text) and not _stage_in(ctx, s.start, s.end):
-        return []
+        # "The company announced the deal on Monday.": a date for the round in focus, nothing else.
+        if not (cues.REFERENCE.search(text) and ctx.dates.within(s.start, s.end)):
+            return []
     zh = ctx.is_zh(s.start, s.end)
     segments: list[list[Window]] = []
     seg_company: list[Window | None] = []
