@@ -86,10 +86,10 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     """Frames for one sentence; empty when it says nothing about a round."""
     f = ctx.folded
     text = f[s.start : s.end]
-    if not cues.TRIGGER.search(text) and not _stage_in(ctx, s.start, s.end):
-        # "The company announced the deal on Monday.": a date for the round in focus, nothing else.
-        if not (cues.REFERENCE.search(text) and ctx.dates.within(s.start, s.end)):
-            return []
+    # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
+    dated_reference = bool(cues.REFERENCE.search(text) and ctx.dates.within(s.start, s.end))
+    if not cues.TRIGGER.search(text) and not _stage_in(ctx, s.start, s.end) and not dated_reference:
+        return []
     zh = ctx.is_zh(s.start, s.end)
     segments: list[list[Window]] = []
     seg_company: list[Window | None] = []
