@@ -55,6 +55,10 @@ class DocContext:
     # Stage words found once per document (Chinese patterns, then English), queried by window.
     stages_zh: _Index[StageHit]
     stages_en: _Index[StageHit]
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s.start for s in self.sentences]
 
     @classmethod
     def build(cls, document: Document, gazetteer: Gazetteer) -> DocContext:
@@ -77,8 +81,7 @@ class DocContext:
 
     def sentence_of(self, pos: int) -> Span:
         """The sentence holding offset `pos` (or a one-character span if none does)."""
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, pos + 1):
             return self.sentences[i]
         return Span(pos, min(pos + 1, len(self.folded)))

@@ -85,10 +85,12 @@ def _clauses(ctx: DocContext, s: Span, zh: bool) -> list[Window]:
 def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     """Frames for one sentence; empty when it says nothing about a round."""
     f = ctx.folded
-    text = f[s.start : s.end]
-    # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
-    dated_reference = bool(cues.REFERENCE.search(text) and ctx.dates.within(s.start, s.end))
-    if not cues.TRIGGER.search(text) and not _stage_in(ctx, s.start, s.end) and not dated_reference:
+    if (
+        not cues.TRIGGER.search(f, s.start, s.end)
+        and not _stage_in(ctx, s.start, s.end)
+        # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
+        and not (ctx.dates.within(s.start, s.end) and cues.REFERENCE.search(f, s.start, s.end))
+    ):
         return []
     zh = ctx.is_zh(s.start, s.end)
     segments: list[list[Window]] = []
