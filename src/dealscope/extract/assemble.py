@@ -34,7 +34,7 @@ from dealscope.domain import (
 )
 from dealscope.extract import cues
 from dealscope.extract.context import DocContext
-from dealscope.extract.frames import Frame, frames_for_sentence, names_key, round_sentences
+from dealscope.extract.frames import Frame, frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
 from dealscope.extract.metrics import find_metrics
 from dealscope.lang.dates import DateHit
@@ -80,7 +80,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     drafts: list[_Draft] = []
     focus: _Draft | None = None
     frames: list[Frame] = []
-    for s in round_sentences(ctx):
+    for s in ctx.sentences:
         frames.extend(frames_for_sentence(ctx, s))
     for fr in frames:
         if not fr.background and _past(ctx, fr.event_date):

@@ -9,7 +9,6 @@ figure classified (round amount, valuation, an investor's share, a metric, or a 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -83,29 +82,16 @@ def _clauses(ctx: DocContext, s: Span, zh: bool) -> list[Window]:
     return out
 
 
-def round_sentences(ctx: DocContext) -> list[Span]:
-    """The sentences that may speak of a round, found with one scan of the document per cue."""
-    f = ctx.folded
-    cued = sorted([m.start() for m in cues.TRIGGER.finditer(f)] + ctx.stages_zh.starts + ctx.stages_en.starts)
-    refs = [m.start() for m in cues.REFERENCE.finditer(f)]
-    out = []
-    for s in ctx.sentences:
-        if _any_in(cued, s.start, s.end):
-            out.append(s)
-        elif _any_in(refs, s.start, s.end) and ctx.dates.within(s.start, s.end):
-            # No round words, but it may date the round in focus ("announced the deal on Monday").
-            out.append(s)
-    return out
-
-
-def _any_in(positions: list[int], a: int, b: int) -> bool:
-    i = bisect.bisect_left(positions, a)
-    return i < len(positions) and positions[i] < b
-
-
 def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
-    """Frames for one sentence (one of `round_sentences`); empty when it says nothing about a round."""
+    """Frames for one sentence; empty when it says nothing about a round."""
     f = ctx.folded
+    if (
+        not cues.TRIGGER.search(f, s.start, s.end)
+        and not _stage_in(ctx, s.start, s.end)
+        # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
+        and not (ctx.dates.within(s.start, s.end) and cues.REFERENCE.search(f, s.start, s.end))
+    ):
+        return []
     zh = ctx.is_zh(s.start, s.end)
     segments: list[list[Window]] = []
     seg_company: list[Window | None] = []
