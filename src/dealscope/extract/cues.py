@@ -21,7 +21,8 @@ STAGE_ZH = re.compile(
     r"(?:(?P<pre>[Pp][Rr][Ee])[- ]?)?(?P<letter>[A-Ja-j])(?P<variant>\+{1,2}|[1-9]|-[1-9])?\s?(?:轮|系列)"
     r"|(?:[Pp]re[- ]?)?IPO\s?轮|[Pp]re[- ]?IPO"
     r"|天使\+?轮|天使投资|天使融资|种子\+?轮|种子期|种子融资|种子前轮?"
-    r"|战略(?:轮|融资|投资|入股)|可转债融资|债权融资|债务融资|首轮|新一轮|第[一二三四五六七八九十\d]+轮"
+    r"|战略(?:轮|融资|投资|入股)|可转债融资|债权融资|债务融资|(?:循环)?信贷额度|授信额度|可转债|风险贷款"
+    r"|(?:研发|科研|创新)?资助|首轮|新一轮|第[一二三四五六七八九十\d]+轮"
     r")"
 )
 
@@ -32,7 +33,8 @@ STAGE_EN = re.compile(
     r"|[Pp]re-[Ss]eed|[Ss]eed(?:\s(?:round|funding|financing|stage|extension))|seed-stage"
     r"|[Aa]ngel\s(?:round|funding|investment)"
     r"|[Pp]re-IPO(?:\s(?:round|funding))?"
-    r"|[Vv]enture\sdebt|debt\sfinancing|credit\sfacility"
+    r"|[Vv]enture\sdebt|debt\sfinancing|(?:revolving\s)?credit\s(?:facility|line)|line\sof\scredit|term\sloan"
+    r"|loan\sagreement|convertible\snote|grant"
     r"|strategic\s(?:investment|round|funding|financing)"
     r"|corporate\s(?:round|investment)"
     r"|tender\soffer|secondary\s(?:sale|share\ssale|round|transaction)"
@@ -60,8 +62,10 @@ def stage_of(match: re.Match[str]) -> Stage:
         return Stage.STRATEGIC
     if "corporate" in word:
         return Stage.CORPORATE
-    if "债" in word or "debt" in word or "credit" in word:
+    if any(w in word for w in ("债", "信贷", "授信", "贷款", "debt", "credit", "loan", "convertible")):
         return Stage.DEBT
+    if "资助" in word or "grant" in word:
+        return Stage.GRANT
     if "tender" in word or "secondary" in word:
         return Stage.SECONDARY
     return Stage.UNKNOWN
@@ -248,8 +252,11 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "subsidy or loan",
+        # A company's own debt facility (信贷额度, credit facility) and a research grant are rounds
+        # (stages debt and grant); a subsidy to a listed company and loans a lender makes are not.
         re.compile(
-            r"补贴|补助|奖励|贷款|授信|信贷|\b(?:subsid(?:y|ies)|grant from the government|loan|line of credit)\b",
+            r"补贴|补助|奖励|发放贷款|放贷|贷款余额|\b(?:subsid(?:y|ies)|loans? (?:to|for) (?:customers|borrowers|merchants|"
+            r"small businesses|consumers)|loan book|originated)\b",
             re.I,
         ),
     ),

@@ -218,6 +218,13 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             cl = _clause_of(clauses, frame.amount.span.start)
             frame.background = bool(cues.BACKGROUND.search(f, *cl))
         frame.stage = _nearest_stage(ctx, a, b, frame.amount.span.start) or frame.stage
+        if (
+            frame.stage is not None
+            and frame.stage[0] in (Stage.DEBT, Stage.GRANT)
+            and abs(frame.stage[1][0] - frame.amount.span.end) > 10
+        ):
+            # "66亿美元融资+40亿美元信贷额度": a credit line names its own amount, not the equity round's.
+            frame.stage = None
     frame.status = _status(ctx, a, b)
     for d in ctx.dates.within(a, b):
         if company and company[0] <= d.span.start < company[1]:
