@@ -64,7 +64,7 @@ class Frame:
 
 _ZH_CLAUSE = re.compile(r"[，,；;：:]")
 _EN_CLAUSE = re.compile(
-    r";\s|,\s(?=and (?:in|on|last|then|later|earlier)\b)|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
+    r";\s|,\s(?=and (?:in|on|last|then|later|earlier)\b)|,?\s(?=and an? (?:[$€£¥]|US\$|[A-Z]{0,2}\$)?\d)|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
     r"|\s(?=after [A-Z])|,\s(?=(?:more than|less than|nearly|roughly|double|triple|twice)\b)"
 )
 
@@ -131,7 +131,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             and segments
             and stage is not None
             and stage[0] is not Stage.UNKNOWN
-            and co is not None
+            and (co is not None or ctx.money.within(*cl))
         ):
             prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
             new_company = (
