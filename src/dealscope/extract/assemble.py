@@ -174,8 +174,8 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
         if focus is None:
             return None
         if fr.background:
-            if not (fr.amount or fr.stage):
-                return None
+            if not (fr.stage or fr.investors or _round_money(ctx, fr.amount)):
+                return None  # "其中过亿元的…": a figure in a statistic, not an earlier round
             same = [
                 d
                 for d in drafts
@@ -201,6 +201,18 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
     if not fr.has_round_facts and not fr.round_verb:
         return None
     return _Draft(company=fr.company, background=fr.background)
+
+
+_ROUND_AFTER = re.compile(
+    r"\s*(?:的)?(?:[A-J]\+?轮|天使轮|种子轮|融资|投资|注资|funding|round|investment|financing)", re.I
+)
+
+
+def _round_money(ctx: DocContext, money: Money | None) -> bool:
+    """Whether an amount is written as a round's ("近亿元天使轮融资", "$5 million in funding")."""
+    if money is None or money.span is None:
+        return False
+    return _ROUND_AFTER.match(ctx.folded, money.span.end, money.span.end + 16) is not None
 
 
 def _same_company(key: str, keys: set[str]) -> bool:
