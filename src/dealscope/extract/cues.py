@@ -255,7 +255,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # A company's own debt facility (信贷额度, credit facility) and a research grant are rounds
         # (stages debt and grant); a subsidy to a listed company and loans a lender makes are not.
         re.compile(
-            r"补贴|补助|奖励|发放贷款|放贷|贷款余额|\b(?:subsid(?:y|ies)|loans? (?:to|for) (?:customers|borrowers|merchants|"
+            r"补贴|补助|奖励|发放贷款|放贷|贷款余额|为[^，。；]{1,20}?(?:提供|发放)[^，。；]{0,12}?(?:信贷|贷款|授信)|"
+            r"\bprovide[sd]? [^.;]{0,30}?(?:loans|credit) to|\b(?:subsid(?:y|ies)|loans? (?:to|for) (?:customers|borrowers|merchants|"
             r"small businesses|consumers)|loan book|originated)\b",
             re.I,
         ),

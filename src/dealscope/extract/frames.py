@@ -199,6 +199,8 @@ def _stage_in(ctx: DocContext, a: int, b: int) -> tuple[Stage, Window] | None:
 def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | None, zh: bool) -> Frame | None:
     f = ctx.folded
     a, b = clauses[0][0], clauses[-1][1]
+    if company is None and _ANONYMOUS_SUBJECT.search(f, a, b):
+        return None  # "还有一家成立才半年的团队，种子轮就拿了5000万美金": a company the article does not name
     frame = Frame(sentence=s, segment=(a, b), zh=zh, company=company)
     frame.background = bool(cues.BACKGROUND.search(f, a, b) or _AFTER_OPENING.match(f, a, b))
     frame.reference = bool(cues.REFERENCE.search(f, a, b))
@@ -259,6 +261,11 @@ _NOT_ROUND_EVENTS = frozenset(
 )
 
 
+_ANONYMOUS_SUBJECT = re.compile(
+    r"(?:还有|另有|另外)?一家[^，。；]{0,12}?(?:公司|团队|企业|创企|初创)|另一家|某(?:家)?(?:公司|创企|初创)"
+    r"|\b(?:another|an unnamed|one) (?:startup|company|rival)\b",
+    re.I,
+)
 _FOUNDED = re.compile(
     r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I
 )
