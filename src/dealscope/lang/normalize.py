@@ -7,6 +7,7 @@ exactly one character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Full-width ASCII (Ｕ+FF01..FF5E) to ASCII, ideographic space to space, and the punctuation
@@ -49,14 +50,15 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
 def cjk_ratio(text: str) -> float:
     """Share of Han characters among letters, for language detection."""
-    han = latin = 0
-    for ch in text:
-        if is_cjk(ch):
-            han += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    # Counting runs with two regexes is several times faster than a Python loop per character.
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     total = han + latin * 0.25  # a Latin word is ~4 letters: weigh letters as a quarter of a Han char
     return han / total if total else 0.0
 
