@@ -23,8 +23,8 @@ from benchmarks import memory, throughput  # noqa: E402
 from benchmarks.corpus import NON_FUNDING, SHAPES, generate, shape_of, write_corpus  # noqa: E402
 from benchmarks.corpus_cache import cached_corpus  # noqa: E402
 
-MIX_N = 600
-SCRIPT_N = 30
+MIX_N = 400
+SCRIPT_N = 20
 _NUMBER = r"([0-9][0-9,]*\.?[0-9]*)"
 
 
