@@ -117,7 +117,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         Status.PLANNED,
         re.compile(
-            r"拟(?!人)|计划[^，。；]{0,8}?(?:融资|募资|筹集|启动|开启|进行)|将启动|将开启|准备(?:启动|开启|融资)|有意|正考虑|考虑(?:对|向)"
+            r"拟(?!人)|计划[^，。；]{0,8}?(?:融资|募资|筹集|启动|开启|进行)|将启动|将开启|准备(?:启动|开启|融资)|有意"
             r"|\b(?:plans? to (?:raise|seek|close)|planning to raise|is planning|prepares? to raise|"
             r"preparing to raise|aims to raise|intends to raise|expects to raise|considering raising)\b",
             re.I,
