@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dealscope.analyse import sectors
 from dealscope.domain import (
     Document,
     Evidence,
@@ -211,7 +212,9 @@ def rebuild_rounds(store: Store, resolver: Resolver | None = None) -> int:
         }
         claims.append(_claim(mid, doc_id, m, source, published, resolver))
     records = records_from(claims)
-    store.replace_rounds(records)
+    # Each company's sector, layer and region go on its rounds, so `stats` never classifies.
+    store.replace_rounds(records, sectors.round_facets(store, records))
+    sectors.mark_facets(store)
     org_store.replace_organizations(store, build_organizations(seen_names(claims), resolver))
     return len(records)
 

@@ -128,29 +128,40 @@ def test_set_sector_checks_its_input(hand_store: Store) -> None:
         sectors.set_sector(hand_store, "Alpha", None, None, WHEN)
 
 
-def test_many_companies_go_through_the_cache_and_agree_with_direct_assignment(tmp_path: Path) -> None:
+def test_bulk_classification_agrees_with_direct_assignment_and_the_rounds(tmp_path: Path) -> None:
     many = [
         record(f"r{i:04d}", f"Co{i}", "2024-03-01", 1e6, quote=f"Co{i}, a legal tech startup, raised $1M.")
         for i in range(260)
     ]
     with Store.open(tmp_path / "many.db") as store:
         store.replace_rounds([*RECORDS, *many])
-        bulk = assign_sectors(store)  # all companies: the cache path
+        bulk = assign_sectors(store)  # every company with rounds
         assert len(bulk) == 269
         direct = assign_sectors(store, ["n:co7", "n:alpha", "g:poolside"])
         assert {k: bulk[k] for k in direct} == direct
         assert bulk["n:co7"].sector == "legal"
-        with store.engine.connect() as conn:
-            cached = conn.execute(sa.text("SELECT count(*) FROM company_sectors")).scalar()
-        assert cached == 269
-        # New articles change the rounds: the cache notices and reclassifies.
+        # The rounds were written without facets: the first reader that needs them fills them in.
+        assert sectors.ensure_facets(store) is None
+        assert _facets(store) == {k: (a.sector, a.layer, a.region) for k, a in bulk.items()}
+        # New articles change the rounds: the rewritten rows are classified again.
         changed = [
             record(f"r{i:04d}", f"Co{i}", "2024-03-01", 1e6, quote=f"Co{i}, a fintech startup, raised.")
             for i in range(261)
         ]
         store.replace_rounds([*RECORDS, *changed])
-        again = assign_sectors(store)
-        assert again["n:co7"].sector == "fintech" and "n:co260" in again
-        # An override shows in the cached answer at once.
+        assert sectors.ensure_facets(store) is None
+        again = _facets(store)
+        assert again["n:co7"][0] == "fintech" and "n:co260" in again
+        # An override shows on the rounds at once.
         sectors.set_sector(store, "Co7", "legal", "applications", WHEN)
         assert assign_sectors(store)["n:co7"].source == "override"
+        assert _facets(store)["n:co7"] == ("legal", "applications", "unknown")
+
+
+def _facets(store: Store) -> dict[str, tuple[str, str, str]]:
+    """company key -> (sector, layer, region) as written on its rounds (all its rounds agree)."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT DISTINCT company_key, sector, layer, region FROM rounds")).all()
+    out = {key: (sector, layer, region) for key, sector, layer, region in rows}
+    assert len(out) == len(rows)
+    return out

@@ -137,10 +137,10 @@ def investors_by_round(store: Store, records: Sequence[dict[str, Any]]) -> list[
                     "amount": inv.get("amount"),
                 }
             )
-    known = org_store.organizations_by_key(store, found)
+    known = org_store.organization_names(store, found)
     for key, entry in found.items():
         if key in known:
-            entry["name"] = known[key].name
+            entry["name"] = known[key]
     return list(found.values())
 
 

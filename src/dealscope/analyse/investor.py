@@ -91,6 +91,6 @@ def _portfolio(records: Sequence[dict[str, Any]], rounds: Sequence[dict[str, Any
 
 def _co_investors(store: Store, round_ids: Sequence[str], key: str) -> list[dict[str, Any]]:
     shared = org_store.co_investors(store, round_ids, key)
-    known = org_store.organizations_by_key(store, (k for k, _, _ in shared))
-    out = [{"name": known[k].name if k in known else n, "key": k, "rounds": count} for k, n, count in shared]
+    known = org_store.organization_names(store, (k for k, _, _ in shared))
+    out = [{"name": known.get(k, n), "key": k, "rounds": count} for k, n, count in shared]
     return sorted(out, key=lambda c: (-c["rounds"], c["name"], c["key"]))

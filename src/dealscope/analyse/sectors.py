@@ -3,19 +3,24 @@
 A company the gazetteer knows takes the gazetteer's sector and layer. Any other company is
 classified (see `taxonomy`) from the words around it: the titles and quotes of its rounds and every
 sentence of those articles that names it. A row in `company_overrides` (`dealscope sector set`)
-beats both. Classifying tens of thousands of companies takes seconds, so the automatic assignments
-of every company are cached in `company_sectors` (migration 0003) under a fingerprint of what they
-depend on; a reader finding the fingerprint stale recomputes them.
+beats both. Classifying tens of thousands of companies takes seconds, so a rebuild writes each
+company's assignment on its rounds (`rounds.sector`, `layer`, `region`, migration 0004) and
+`stats` groups by those columns. Rounds written without them (NULL), or by another version of the
+taxonomy or gazetteer (`derived_state` says which), are classified by the first reader that needs
+them (`ensure_facets`); setting or clearing an override rewrites that company's rounds at once.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import resources
 from typing import Any
 
 import sqlalchemy as sa
@@ -38,10 +43,12 @@ __all__ = [
     "assign_sectors",
     "clear_sector",
     "company_sector",
+    "ensure_facets",
+    "facets_fingerprint",
     "find_company_key",
-    "group_map",
     "list_overrides",
-    "refresh_cache",
+    "mark_facets",
+    "round_facets",
     "set_sector",
 ]
 
@@ -55,17 +62,6 @@ overrides_table = sa.table(
     sa.column("sector", sa.Text),
     sa.column("layer", sa.Text),
     sa.column("updated_at", sa.DateTime(timezone=True)),
-)
-# Derived data, created by migration 0003_stats_indexes: the automatic assignments (`refresh_cache`).
-cache_table = sa.table(
-    "company_sectors",
-    sa.column("company_key", sa.Text),
-    sa.column("sector", sa.Text),
-    sa.column("layer", sa.Text),
-    sa.column("region", sa.Text),
-    sa.column("source", sa.Text),
-    sa.column("evidence", sa.Text),
-    sa.column("fingerprint", sa.Text),
 )
 
 
@@ -190,25 +186,19 @@ def assign_sectors(
     """Sector, layer and region for each company key (every company with rounds when keys is None)."""
     tax = taxonomy or Taxonomy.default()
     gaz = gazetteer or Gazetteer.default()
-    if keys is not None and len(keys) <= _FEW:
-        return _final(store, _automatic(store, keys, tax, gaz), tax)
-    refresh_cache(store, keys, taxonomy=tax, gazetteer=gaz)
-    t = cache_table
-    with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(t)).all()
-    found = {r.company_key: _from_row(r) for r in rows}
-    wanted = found.keys() if keys is None else keys
-    return {k: found[k] for k in wanted if k in found}
+    if keys is None:
+        r = schema.rounds
+        with store.engine.connect() as conn:
+            keys = sorted(conn.execute(sa.select(r.c.company_key).distinct()).scalars())
+    return _final(store, _automatic(store, keys, tax, gaz), tax)
 
 
-# Up to this many companies are classified on the spot; more go through the cache table.
+# Up to this many companies are looked up by key; past that one scan of all rounds is cheaper.
 _FEW = 200
-# Part of the cache fingerprint: change it whenever the classification itself changes.
+# Part of the facets' fingerprint: change it whenever the classification itself changes.
 _METHOD = "keywords-2"
-
-
-def _from_row(r: Any) -> SectorAssignment:
-    return SectorAssignment(r.company_key, r.sector, r.layer, r.region, r.source, r.evidence)
+# The derived_state row naming the classifier version the rounds' facets were computed with.
+_STATE = "round_facets"
 
 
 def _final(store: Store, auto: dict[str, SectorAssignment], tax: Taxonomy) -> dict[str, SectorAssignment]:
@@ -216,67 +206,18 @@ def _final(store: Store, auto: dict[str, SectorAssignment], tax: Taxonomy) -> di
     return {k: _apply_override(a, *overrides[k], tax) if k in overrides else a for k, a in auto.items()}
 
 
-def refresh_cache(
-    store: Store,
-    keys: Collection[str] | None = None,
-    *,
-    taxonomy: Taxonomy | None = None,
-    gazetteer: Gazetteer | None = None,
-) -> None:
-    """Bring `company_sectors` up to date: everything when stale, else overridden and missing `keys`."""
-    tax = taxonomy or Taxonomy.default()
-    gaz = gazetteer or Gazetteer.default()
-    fp = _fingerprint(store, tax, gaz)
-    t = cache_table
-    with store.engine.connect() as conn:
-        cached = conn.execute(sa.select(t.c.fingerprint).limit(1)).scalar()
-        if cached != fp:
-            every = set(conn.execute(sa.select(schema.rounds.c.company_key).distinct()).scalars())
-            todo, replace = every | set(keys or ()), True
-        else:
-            # Overrides change without changing the fingerprint: re-derive those companies each time
-            # (a handful), and any asked-for company the cache does not hold yet.
-            was = conn.execute(sa.select(t.c.company_key).where(t.c.source == "override")).scalars()
-            todo, replace = {*was, *_overrides(store)}, False
-            if keys:
-                have = set(conn.execute(sa.select(t.c.company_key)).scalars())
-                todo |= set(keys) - have
-    if replace:
-        _write_cache(store, _final(store, _automatic(store, todo, tax, gaz), tax), fp, replace=True)
-    elif todo:
-        fresh = _final(store, _automatic(store, todo, tax, gaz), tax)
-        with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(t).where(t.c.company_key.in_(list(fresh)))).all()
-        held = {r.company_key: _from_row(r) for r in rows}
-        changed = {k: a for k, a in fresh.items() if held.get(k) != a}
-        if changed:  # a read that changes nothing writes nothing
-            _write_cache(store, changed, fp, replace=False)
-
-
-def group_map(store: Store, attr: str, keys: Collection[str] | None = None) -> dict[str, str]:
-    """company key -> its sector, layer or region (`attr`): every cached company, or just `keys`."""
-    tax = Taxonomy.default()
-    gaz = Gazetteer.default()
-    refresh_cache(store, keys, taxonomy=tax, gazetteer=gaz)
-    t = cache_table
-    column = t.c[attr]
-    stmt = sa.select(t.c.company_key, column)
-    if keys is not None:
-        if len(keys) > _FEW:
-            stmt = stmt.where(t.c.company_key.in_(list(keys)))
-        else:
-            # Few companies: straight from the source (also right when the cache cannot be written).
-            return {
-                k: getattr(a, attr) for k, a in _final(store, _automatic(store, keys, tax, gaz), tax).items()
-            }
-    with store.engine.connect() as conn:
-        return {key: value for key, value in conn.execute(stmt)}
-
-
 def _automatic(
-    store: Store, keys: Collection[str], tax: Taxonomy, gaz: Gazetteer
+    store: Store,
+    keys: Collection[str],
+    tax: Taxonomy,
+    gaz: Gazetteer,
+    texts: Mapping[str, _Said] | None = None,
 ) -> dict[str, SectorAssignment]:
-    """The assignment without overrides: the gazetteer's sector, else the keywords'."""
+    """The assignment without overrides: the gazetteer's sector, else the keywords'.
+
+    `texts` gives what the rounds say about each company when the caller has the rounds in
+    memory (a rebuild); otherwise it is read from the stored rounds.
+    """
     out: dict[str, SectorAssignment] = {}
     rest = []
     for key in keys:
@@ -288,11 +229,11 @@ def _automatic(
             )
         else:
             rest.append(key)
-    plain = [k for k in rest if not k.startswith("g:")]
-    # Past a few hundred keys one scan of all rounds beats a long IN list.
-    said = _texts(store, None if len(plain) > _FEW else plain)
-    said.update(_texts(store, [k for k in rest if k.startswith("g:")]))
-    said = {k: said[k] for k in rest if k in said}
+    if texts is None:
+        plain = [k for k in rest if not k.startswith("g:")]
+        texts = _texts(store, None if len(plain) > _FEW else plain)
+        texts.update(_texts(store, [k for k in rest if k.startswith("g:")]))
+    said = {k: texts[k] for k in rest if k in texts}
     names: dict[str, list[str]] = {}
     for key, s in said.items():
         entry = gaz.get(key[2:]) if key.startswith("g:") else None
@@ -312,53 +253,113 @@ def _automatic(
     return out
 
 
-def _fingerprint(store: Store, tax: Taxonomy, gaz: Gazetteer) -> str:
-    """What the automatic assignments depend on: stored rounds and mentions, user edits, the lists."""
-    parts: list[object] = [_METHOD, tax.digest, _gazetteer_digest(gaz)]
+def _record_texts(records: Iterable[Mapping[str, Any]]) -> dict[str, _Said]:
+    """What `_texts` reads from the stored rounds, taken from round records in memory instead."""
+    out: dict[str, _Said] = {}
+    for rec in records:
+        company = rec["company"]
+        for source in rec.get("sources") or ():
+            said = out.setdefault(rec["company_key"], _Said([], [], set()))
+            if company not in said.names:
+                said.names.append(company)
+            for text in (source.get("title"), source.get("quote")):
+                if text and text not in said.texts:
+                    said.texts.append(text)
+            if source.get("document_id"):
+                said.documents.add(source["document_id"])
+    return out
+
+
+# --------------------------------------------------------------------------- facets on the rounds
+
+Facets = dict[str, tuple[str, str, str]]
+
+
+def round_facets(store: Store, records: Sequence[Mapping[str, Any]]) -> Facets:
+    """company key -> (sector, layer, region) for every company of a rebuild's round records.
+
+    Overrides stored in `store` win; the articles' sentences come from the stored documents.
+    Pass the result to `Store.replace_rounds`, then call `mark_facets`.
+    """
+    tax, gaz = Taxonomy.default(), Gazetteer.default()
+    keys = list(dict.fromkeys(rec["company_key"] for rec in records))
+    found = _final(store, _automatic(store, keys, tax, gaz, _record_texts(records)), tax)
+    return {k: (a.sector, a.layer, a.region) for k, a in found.items()}
+
+
+@functools.cache
+def facets_fingerprint() -> str:
+    """Which classifier the facets come from: the method and the bundled taxonomy and gazetteer."""
+    digest = hashlib.sha256(_METHOD.encode())
+    data = resources.files("dealscope") / "data"
+    for name in ("sectors.json", "orgs.json"):
+        digest.update((data / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def mark_facets(store: Store) -> None:
+    """Record that the rounds' facets were computed by this version's classifier."""
+    with store.writing() as conn:
+        _stamp(conn)
+
+
+def _stamp(conn: sa.Connection) -> None:
+    t = schema.derived_state
+    conn.execute(sa.delete(t).where(t.c.name == _STATE))
+    conn.execute(sa.insert(t).values(name=_STATE, fingerprint=facets_fingerprint()))
+
+
+def ensure_facets(store: Store) -> dict[str, SectorAssignment] | None:
+    """Classify the rounds whose facets are missing or were computed by another classifier version.
+
+    Returns None when every round row holds its current facets (the usual case, two indexed
+    look-ups). When the database cannot be written (read-only, locked), returns the assignments
+    of the companies whose rows are missing or stale, so the caller can still answer right.
+    """
+    r, st = schema.rounds, schema.derived_state
     with store.engine.connect() as conn:
-        for table, expr in (
-            ("rounds", "count(*)"),
-            ("round_members", "count(*)"),
-            ("documents", "count(*)"),
-            ("evidence", "max(id)"),
-            ("org_edits", "max(id)"),
-        ):
-            parts.append(conn.exec_driver_sql(f"SELECT {expr} FROM {table}").scalar())
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
-def _gazetteer_digest(gaz: Gazetteer) -> str:
-    facts = [(e.id, e.sector, e.layer, e.region) for e in gaz.entries()]
-    return hashlib.sha256(repr(facts).encode()).hexdigest()[:16]
-
-
-def _write_cache(store: Store, items: dict[str, SectorAssignment], fp: str, replace: bool) -> None:
-    t = cache_table
-    rows = [
-        {
-            "company_key": a.company_key,
-            "sector": a.sector,
-            "layer": a.layer,
-            "region": a.region,
-            "source": a.source,
-            "evidence": a.evidence,
-            "fingerprint": fp,
-        }
-        for a in items.values()
-    ]
+        stored = conn.execute(sa.select(st.c.fingerprint).where(st.c.name == _STATE)).scalar()
+        current = stored == facets_fingerprint()
+        keys = sa.select(r.c.company_key).distinct()
+        if current:  # served by the partial index ix_rounds_unclassified
+            keys = keys.where(r.c.sector.is_(None))
+        todo = sorted(conn.execute(keys).scalars())
+    if current and not todo:
+        return None
+    found = assign_sectors(store, todo)
     try:
-        with store.engine.begin() as conn:
-            if replace:
-                conn.execute(sa.delete(t))
-            else:
-                for i in range(0, len(rows), 500):
-                    conn.execute(
-                        sa.delete(t).where(t.c.company_key.in_([r["company_key"] for r in rows[i : i + 500]]))
-                    )
-            for i in range(0, len(rows), 2000):
-                conn.execute(sa.insert(t), rows[i : i + 2000])
+        _write_facets(store, found, only_missing=current)
     except sa.exc.OperationalError:
-        pass  # a read-only or busy database: the answer is right, only not kept for next time
+        return found  # a read-only or busy database: the answer is right, only not kept
+    return None
+
+
+def _write_facets(store: Store, found: Mapping[str, SectorAssignment], *, only_missing: bool) -> None:
+    """Write each company's assignment on its rounds (only on rows still NULL when `only_missing`)."""
+    r = schema.rounds
+    stmt = (
+        sa.update(r)
+        .where(r.c.company_key == sa.bindparam("b_key"))
+        .values(
+            sector=sa.bindparam("b_sector"), layer=sa.bindparam("b_layer"), region=sa.bindparam("b_region")
+        )
+    )
+    if only_missing:
+        # A rebuild may have written fresher rows since this reader looked: leave those alone.
+        stmt = stmt.where(r.c.sector.is_(None))
+    rows = [
+        {"b_key": a.company_key, "b_sector": a.sector, "b_layer": a.layer, "b_region": a.region}
+        for a in found.values()
+    ]
+    with store.writing() as conn:
+        for i in range(0, len(rows), 2000):
+            conn.execute(stmt, rows[i : i + 2000])
+        _stamp(conn)
+    if store.engine.dialect.name == "postgresql" and len(rows) > _FEW:
+        # Many rows rewritten: refresh the planner's statistics and the visibility map (index-only scans).
+        with suppress(sa.exc.SQLAlchemyError), store.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("VACUUM (ANALYZE) rounds")
 
 
 def _default_layer(sector: str | None, tax: Taxonomy) -> str | None:
@@ -430,20 +431,36 @@ def set_sector(
         )
     _require_table(store)
     key = find_company_key(store, company)
+    found = _apply_override(_automatic(store, [key], tax, Gazetteer.default())[key], sector, layer, tax)
     t = overrides_table
-    with store.engine.begin() as conn:
+    # The override and the rounds' columns change together: `stats` never sees one without the other.
+    with store.writing() as conn:
         conn.execute(sa.delete(t).where(t.c.company_key == key))
         conn.execute(sa.insert(t).values(company_key=key, sector=sector, layer=layer, updated_at=updated_at))
-    return assign_sectors(store, [key])[key]
+        _set_facets(conn, found)
+    return found
 
 
 def clear_sector(store: Store, company: str) -> bool:
     """Remove a company's override; True when there was one."""
     _require_table(store)
     key = find_company_key(store, company)
+    found = _automatic(store, [key], Taxonomy.default(), Gazetteer.default())[key]
     t = overrides_table
-    with store.engine.begin() as conn:
-        return bool(conn.execute(sa.delete(t).where(t.c.company_key == key)).rowcount)
+    with store.writing() as conn:
+        removed = bool(conn.execute(sa.delete(t).where(t.c.company_key == key)).rowcount)
+        if removed:
+            _set_facets(conn, found)
+    return removed
+
+
+def _set_facets(conn: sa.Connection, a: SectorAssignment) -> None:
+    r = schema.rounds
+    conn.execute(
+        sa.update(r)
+        .where(r.c.company_key == a.company_key)
+        .values(sector=a.sector, layer=a.layer, region=a.region)
+    )
 
 
 def company_sector(store: Store, company: str) -> SectorAssignment:

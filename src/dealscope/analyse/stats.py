@@ -12,14 +12,16 @@ from __future__ import annotations
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import sqlalchemy as sa
 
-from dealscope.analyse.sectors import UNKNOWN, find_company_key, group_map
+from dealscope.analyse.sectors import UNKNOWN, SectorAssignment, ensure_facets, find_company_key
 from dealscope.errors import NotFoundError, UsageError
 from dealscope.lang.gazetteer import Gazetteer
 from dealscope.store import schema
@@ -160,15 +162,15 @@ def _row(
     )
 
 
-def _extra(q: StatsQuery) -> sa.ColumnElement[Any]:
-    r = schema.rounds
-    if q.group is Grouping.STAGE:
-        return r.c.stage
-    if q.group is Grouping.STATUS:
-        return r.c.status
-    if q.group is not None:
-        return r.c.company_key
-    return sa.literal_column("NULL")
+# Groupings whose values are the company's, written on each round by a rebuild (see analyse/sectors.py).
+_FACETS = (Grouping.SECTOR, Grouping.LAYER, Grouping.REGION)
+
+
+def _group_column(q: StatsQuery) -> sa.ColumnElement[Any] | None:
+    """The rounds column grouped by besides status and month: None without a grouping or by status."""
+    if q.group is None or q.group is Grouping.STATUS:
+        return None
+    return schema.rounds.c[q.group.value]
 
 
 def _filter(stmt: sa.Select[Any], q: StatsQuery) -> sa.Select[Any]:
@@ -183,95 +185,137 @@ def _filter(stmt: sa.Select[Any], q: StatsQuery) -> sa.Select[Any]:
     return stmt
 
 
-def _fetch(store: Store, q: StatsQuery) -> Sequence[Any]:
-    """(announced_on, amount_usd, stage/status/company key) of each matching round, from the covering index."""
-    r = schema.rounds
-    with store.engine.connect() as conn:
-        return conn.execute(_filter(sa.select(r.c.announced_on, r.c.amount_usd, _extra(q)), q)).all()
+@dataclass(slots=True)
+class _Cell:
+    """One (period, group) of the statistics: its deal count and the amounts known in USD."""
 
-
-def _fetch_dates(store: Store, q: StatsQuery) -> Sequence[Any] | None:
-    """(announced_on, stage/status, deals, amounts as "a,b,c") per date, or None where the SQL has no list.
-
-    The database groups the rows by date (in index order, so without sorting) and lists their
-    amounts; Python then handles a few thousand dates instead of every round.
-    """
-    r = schema.rounds
-    dialect = store.engine.dialect.name
-    if dialect == "sqlite":
-        amounts: sa.ColumnElement[Any] = sa.func.group_concat(r.c.amount_usd)
-    elif dialect == "postgresql":
-        amounts = sa.func.string_agg(sa.cast(r.c.amount_usd, sa.Text), ",")
-    else:
-        return None
-    extra = _extra(q)
-    stmt = sa.select(r.c.announced_on, extra, sa.func.count(), amounts)
-    keys = [r.c.announced_date, r.c.announced_on] + ([extra] if q.group is not None else [])
-    stmt = _filter(stmt, q).group_by(*keys)
-    with store.engine.connect() as conn:
-        return conn.execute(stmt).all()
+    deals: int
+    amounts: list[float]
 
 
 class _Labels(dict[str | None, str]):
-    """announced_on -> period label, computed once per distinct date."""
+    """announced_month -> period label, computed once per distinct month."""
 
     def __init__(self, by: Period) -> None:
         super().__init__()
         self.by = by
 
-    def __missing__(self, on: str | None) -> str:
-        label = self[on] = period_label(on, self.by)
+    def __missing__(self, month: str | None) -> str:
+        label = self[month] = period_label(month, self.by)
         return label
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[sa.Connection]:
+    """A connection whose reads all see one state of the database (SQLite does so in a transaction)."""
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
+
+
+def _grouped(store: Store, q: StatsQuery) -> dict[tuple[str, Any], _Cell] | None:
+    """The cells from two index-ordered reads: counts per (status, month, group), then the amounts.
+
+    Both reads walk one covering index (`ix_rounds_stats_<group>`) in the same order, so the
+    amounts arrive as consecutive runs, one per counted row (sorted, when grouped by a column):
+    Python touches a few thousand counted rows and slices one list of floats instead of handling
+    every round. None when the two reads disagree (they cannot inside one snapshot: a safeguard).
+    """
+    r = schema.rounds
+    col = _group_column(q)
+    keys = [r.c.status, r.c.announced_month, *([col] if col is not None else [])]
+    counts = _filter(sa.select(*keys, sa.func.count(), sa.func.count(r.c.amount_usd)), q)
+    amounts = _filter(sa.select(r.c.amount_usd), q).where(r.c.amount_usd.is_not(None))
+    # By amount too where the index has it next: free here, and Python's sorts then find sorted runs.
+    order = [*keys, r.c.amount_usd] if col is not None else keys
+    with _snapshot(store) as conn:
+        # Plain DBAPI rows: SQLAlchemy's Row objects would cost more than the query itself here.
+        groups = conn.execute(counts.group_by(*keys).order_by(*keys)).cursor.fetchall()
+        values = [usd for (usd,) in conn.execute(amounts.order_by(*order)).cursor.fetchall()]
+    labels = _Labels(q.by)
+    by_status = q.group is Grouping.STATUS
+    cells: dict[tuple[str, Any], _Cell] = {}
+    at = 0
+    for row in groups:
+        with_amount = row[-1]
+        group = row[0] if by_status else (row[2] if col is not None else None)
+        if group is None and q.group in _FACETS:
+            group = UNKNOWN
+        chunk = values[at : at + with_amount]
+        at += with_amount
+        cell = cells.get((labels[row[1]], group))
+        if cell is None:
+            cells[(labels[row[1]], group)] = _Cell(row[-2], chunk)
+        else:
+            cell.deals += row[-2]
+            cell.amounts += chunk
+    return cells if at == len(values) else None
+
+
+def _per_round(
+    store: Store, q: StatsQuery, assigned: dict[str, SectorAssignment]
+) -> dict[tuple[str, Any], _Cell]:
+    """The cells from one row per round, the group of a company in `assigned` taken from there."""
+    r = schema.rounds
+    col = _group_column(q)
+    stmt = sa.select(
+        r.c.status,
+        r.c.announced_month,
+        col if col is not None else r.c.status,
+        r.c.company_key,
+        r.c.amount_usd,
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(_filter(stmt, q)).all()
+    attr = q.group.value if q.group in _FACETS and q.group is not None else ""
+    labels = _Labels(q.by)
+    cells: dict[tuple[str, Any], _Cell] = {}
+    for status, month, value, key, usd in rows:
+        if q.group is None:
+            group = None
+        elif key in assigned and attr:
+            group = getattr(assigned[key], attr)
+        else:
+            group = status if q.group is Grouping.STATUS else value
+        if group is None and q.group in _FACETS:
+            group = UNKNOWN
+        cell = cells.setdefault((labels[month], group), _Cell(0, []))
+        cell.deals += 1
+        if usd is not None:
+            cell.amounts.append(usd)
+    return cells
 
 
 def deal_stats(store: Store, q: StatsQuery | None = None) -> StatsResult:
     """Deal count, USD total, mean, median and share per period (and group) for the matching rounds."""
     q = q or StatsQuery()
-    # Periods and medians are computed in Python: SQLite's string functions and window functions
-    # cost more per row than a dict lookup, and it has no percentile function.
-    labels = _Labels(q.by)
-    buckets: dict[tuple[str, Any], list[float | None]] = defaultdict(list)
-    by_company = q.group in (Grouping.SECTOR, Grouping.LAYER, Grouping.REGION)
-    dates = None if by_company else _fetch_dates(store, q)
-    if dates is not None:
-        for on, extra, deals, listed in dates:
-            values = buckets[(labels[on], extra)]
-            if listed:
-                values.extend(map(float, listed.split(",")))
-            values.extend([None] * (deals - (listed.count(",") + 1 if listed else 0)))
-        return _assemble(q, buckets)
-    rows = _fetch(store, q)
-    if by_company:
-        attr = q.group.value if q.group else ""
-        names = group_map(store, attr)
-        get = names.get
-        for on, usd, key in rows:
-            buckets[(labels[on], get(key))].append(usd)
-        if any(group is None for _, group in buckets):  # companies new since the cache was filled
-            names.update(group_map(store, attr, {key for _, _, key in rows if key not in names}))
-            buckets = defaultdict(list)
-            for on, usd, key in rows:
-                buckets[(labels[on], names.get(key, UNKNOWN))].append(usd)
-    else:
-        for on, usd, extra in rows:
-            buckets[(labels[on], extra)].append(usd)
-    return _assemble(q, buckets)
+    # Totals and medians are computed in Python over the sorted amounts: the same figures on every
+    # database (a SQL sum adds in another order) and SQLite has no median.
+    assigned = ensure_facets(store) if q.group in _FACETS else None
+    cells = _grouped(store, q) if assigned is None else None
+    if cells is None:
+        cells = _per_round(store, q, assigned or {})
+    return _assemble(q, cells)
 
 
-def _summary(values: list[float | None]) -> tuple[int, int, float, float | None]:
-    """(deals, deals with amount, total, median) of a bucket's amounts."""
-    amounts = [v for v in values if v is not None]
+def _summary(deals: int, amounts: list[float]) -> tuple[int, int, float, float | None]:
+    """(deals, deals with amount, total, median) of a cell; `amounts` must be sorted."""
     n = len(amounts)
     if not n:
-        return len(values), 0, 0.0, None
-    amounts.sort()
+        return deals, 0, 0.0, None
     mid = n // 2
     median = amounts[mid] if n % 2 else (amounts[mid - 1] + amounts[mid]) / 2
-    return len(values), n, float(sum(amounts)), median
+    return deals, n, float(sum(amounts)), median
 
 
-def _assemble(q: StatsQuery, buckets: dict[tuple[str, Any], list[float | None]]) -> StatsResult:
-    summaries = {cell: _summary(values) for cell, values in buckets.items()}
+def _assemble(q: StatsQuery, cells: dict[tuple[str, Any], _Cell]) -> StatsResult:
+    # Cells in a fixed order, so the period totals behind the shares add up the same way every time.
+    order = sorted(cells, key=lambda key: (period_sort_key(key[0]), key[1] or ""))
+    summaries = {}
+    for key in order:
+        cells[key].amounts.sort()  # runs that are sorted already: nearly free
+        summaries[key] = _summary(cells[key].deals, cells[key].amounts)
     period_total: dict[str, float] = defaultdict(float)
     for (period, _), (_, _, total, _) in summaries.items():
         period_total[period] += total
@@ -284,16 +328,21 @@ def _assemble(q: StatsQuery, buckets: dict[tuple[str, Any], list[float | None]])
     rows.sort(key=lambda row: (period_sort_key(row.period), -row.total_usd, -row.deals, row.group or ""))
     totals = []
     if q.group is not None:
-        per_group: dict[str | None, list[float | None]] = defaultdict(list)
-        for (_, group), values in buckets.items():
-            per_group[group].extend(values)
-        for group, values in per_group.items():
-            deals, with_amount, total, median = _summary(values)
+        per_group: dict[Any, _Cell] = {}
+        for key in order:
+            into = per_group.setdefault(key[1], _Cell(0, []))
+            into.deals += cells[key].deals
+            into.amounts += cells[key].amounts
+        for group, merged in per_group.items():
+            merged.amounts.sort()
+            deals, with_amount, total, median = _summary(merged.deals, merged.amounts)
             totals.append(
                 _row(ALL, group, deals, with_amount, total, median, total / grand if grand else None)
             )
         totals.sort(key=lambda row: (-row.total_usd, -row.deals, row.group or ""))
-    deals, with_amount, total, median = _summary([v for values in buckets.values() for v in values])
+    every = list(chain.from_iterable(cell.amounts for cell in cells.values()))
+    every.sort()
+    deals, with_amount, total, median = _summary(sum(c.deals for c in cells.values()), every)
     grand_row = _row(ALL, None, deals, with_amount, total, median, 1.0 if grand else None)
     return StatsResult(q, tuple(rows), tuple(totals), grand_row)
 

@@ -151,11 +151,11 @@ class Taxonomy:
 
     def hits(self, text: str) -> Iterator[tuple[int, int, int, str, str]]:
         """(start, end, sector index or -1, region or "", keyword) of each leftmost-longest keyword."""
-        if not self._words or not text:
-            return
-        low = fold(text).lower()
-        if len(low) != len(text):  # a few characters lower-case to two; spans must index `text`
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in fold(text))
+        if self._words and text:
+            yield from self._scan(_same_length(text, fold(text).lower()))
+
+    def _scan(self, low: str) -> Iterator[tuple[int, int, int, str, str]]:
+        """`hits` over the folded, lower-cased text."""
         size = len(low)
         found: list[tuple[int, int, int, str, str]] = []
         for last, (length, index, region, keyword, left, right) in self._automaton.iter(low):
@@ -183,9 +183,16 @@ class Taxonomy:
         first_kw: dict[int, str] = {}
         region_score: dict[str, float] = defaultdict(float)
         keys = [n for n in {fold(n).lower() for n in names} if n]
+        if not self._words:
+            return Classification()
         for text in texts:
-            spots = _name_spots(fold(text).lower(), keys) if keys else []
-            for start, end, index, region, keyword in self.hits(text):
+            if not text:
+                continue
+            low = fold(
+                text
+            ).lower()  # once per text, for the name and the keywords: it is a third of the time
+            spots = _name_spots(low, keys) if keys else []
+            for start, end, index, region, keyword in self._scan(_same_length(text, low)):
                 weight = 2.0 if any(start - NEAR <= e and s <= end + NEAR for s, e in spots) else 1.0
                 if index >= 0:
                     sector_score[index] += weight
@@ -199,6 +206,14 @@ class Taxonomy:
         best = max(sorted(sector_score), key=lambda i: sector_score[i])
         s = self._sectors[best]
         return Classification(s.id, s.layer, first_kw[best], best_region)
+
+
+def _same_length(text: str, low: str) -> str:
+    """`low` (text folded and lower-cased), or a copy as long as `text` when lower-casing grew it."""
+    if len(low) == len(text):
+        return low
+    # A few characters lower-case to two; spans must index `text`.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in fold(text))
 
 
 def _name_spots(low: str, keys: Sequence[str]) -> list[tuple[int, int]]:

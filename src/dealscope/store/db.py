@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -288,8 +288,18 @@ class Store:
         if rejection_rows:
             conn.execute(schema.rejections.insert(), rejection_rows)
 
-    def replace_rounds(self, records: Sequence[dict[str, Any]]) -> None:
-        """Swap in a new set of consolidated rounds in one transaction (the merge is deterministic)."""
+    def replace_rounds(
+        self,
+        records: Sequence[dict[str, Any]],
+        facets: Mapping[str, tuple[str | None, str | None, str | None]] | None = None,
+    ) -> None:
+        """Swap in a new set of consolidated rounds in one transaction (the merge is deterministic).
+
+        `facets` maps a company key to its (sector, layer, region), written on each of its rounds;
+        a company it leaves out gets NULLs, which the statistics compute when they need them.
+        """
+        facets = facets or {}
+        none = (None, None, None)
         with _errors(self.url, "write to"), self.writing() as conn:
             conn.execute(sa.delete(schema.round_investors))
             conn.execute(sa.delete(schema.round_members))
@@ -298,6 +308,7 @@ class Store:
             inv_rows: list[dict[str, Any]] = []
             member_rows: list[dict[str, Any]] = []
             for rec in records:
+                sector, layer, region = facets.get(rec["company_key"], none)
                 round_rows.append(
                     {
                         "id": rec["id"],
@@ -307,8 +318,12 @@ class Store:
                         "status": rec["status"],
                         "announced_on": rec["announced_on"],
                         "announced_date": _first_day(rec["announced_on"]),
+                        "announced_month": (rec["announced_on"] or "")[:7] or None,
                         "amount_usd": (rec["amount"] or {}).get("usd"),
                         "valuation_usd": (rec["valuation"] or {}).get("usd"),
+                        "sector": sector,
+                        "layer": layer,
+                        "region": region,
                         "payload": rec,
                     }
                 )
@@ -335,6 +350,13 @@ class Store:
             ):
                 for chunk in _chunks(rows, 2000):
                     conn.execute(table.insert(), chunk)
+        if self.engine.dialect.name == "postgresql":
+            # Every row was rewritten: without fresh statistics and visibility map the planner reads
+            # the whole table instead of the covering indexes until autovacuum passes (if it is on).
+            # Best effort: the rounds are committed, and a later autovacuum does the same.
+            with suppress(sa.exc.SQLAlchemyError), self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.exec_driver_sql("VACUUM (ANALYZE) rounds, round_investors, round_members")
 
     # ----------------------------------------------------------------------- reading
 

@@ -117,6 +117,18 @@ def organizations_by_key(store: Store, keys: Iterable[str]) -> dict[str, Organiz
     return out
 
 
+def organization_names(store: Store, keys: Iterable[str]) -> dict[str, str]:
+    """Key -> display name for those of `keys` that are stored (two columns: no JSON to decode)."""
+    t = schema.organizations
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(keys))):
+            out.update(
+                (k, name) for k, name in conn.execute(sa.select(t.c.key, t.c.name).where(t.c.key.in_(chunk)))
+            )
+    return out
+
+
 def list_organizations(store: Store, kind: str | None = None, limit: int | None = None) -> list[Organization]:
     """Stored organisations by name (then key), optionally of one kind."""
     t = schema.organizations
@@ -160,37 +172,36 @@ def company_rounds(store: Store, key: str) -> list[dict[str, Any]]:
     """Every round record of one company (by the company_key index)."""
     r = schema.rounds
     with store.engine.connect() as conn:
-        return [
-            dict(row.payload) for row in conn.execute(sa.select(r.c.payload).where(r.c.company_key == key))
-        ]
+        return list(conn.execute(sa.select(r.c.payload).where(r.c.company_key == key)).scalars().all())
 
 
 def investor_rounds(store: Store, key: str) -> list[dict[str, Any]]:
-    """Every round record one investor is in (by the investor_key index, then the rounds' ids)."""
+    """Every round record one investor is in (the investor_key index, then the rounds' primary key)."""
     r, ri = schema.rounds, schema.round_investors
+    stmt = sa.select(r.c.payload).join(ri, ri.c.round_id == r.c.id).where(ri.c.investor_key == key)
     with store.engine.connect() as conn:
-        ids = conn.execute(sa.select(ri.c.round_id).where(ri.c.investor_key == key)).scalars().all()
-        out: list[dict[str, Any]] = []
-        for chunk in _chunks(ids):
-            out.extend(
-                dict(row.payload) for row in conn.execute(sa.select(r.c.payload).where(r.c.id.in_(chunk)))
-            )
-    return out
+        return list(conn.execute(stmt).scalars().all())
 
 
 def co_investors(store: Store, round_ids: Sequence[str], exclude: str) -> list[tuple[str, str, int]]:
-    """(investor key, a written name, rounds shared) of everyone else in `round_ids`."""
+    """(investor key, a written name, rounds shared) of everyone but `exclude` in `round_ids`.
+
+    Counted by the database per chunk of ids, through the round_investors primary key (a join on
+    the investor's key instead lets PostgreSQL scan the whole table).
+    """
     ri = schema.round_investors
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     with store.engine.connect() as conn:
         for chunk in _chunks(round_ids):
-            stmt = sa.select(ri.c.investor_key, ri.c.investor).where(ri.c.round_id.in_(chunk))
-            for key, name in conn.execute(stmt):
-                if key == exclude:
-                    continue
-                counts[key] = counts.get(key, 0) + 1
-                names.setdefault(key, name)
+            stmt = (
+                sa.select(ri.c.investor_key, sa.func.min(ri.c.investor), sa.func.count())
+                .where(ri.c.round_id.in_(chunk), ri.c.investor_key != exclude)
+                .group_by(ri.c.investor_key)
+            )
+            for key, name, n in conn.execute(stmt):
+                counts[key] = counts.get(key, 0) + int(n)
+                names[key] = min(names.get(key, name), name)
     return [(k, names[k], n) for k, n in counts.items()]
 
 

@@ -12,6 +12,9 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+# The rounds columns `stats` can group by that have their own covering index (status uses any).
+STATS_GROUPS = ("stage", "sector", "layer", "region")
+
 documents = sa.Table(
     "documents",
     metadata,
@@ -121,8 +124,28 @@ rounds = sa.Table(
     sa.Column("amount_usd", sa.Float),
     sa.Column("valuation_usd", sa.Float),
     sa.Column("payload", sa.JSON, nullable=False),  # the export record plus history and conflicts
+    # Derived at rebuild time (0004) so `stats` reads a few indexed columns and never the payload:
+    # the month part of announced_on ('2024-06', '2024' for a year-only date), and the company's
+    # sector, layer and region (analyse/sectors.py; NULL until computed, a user override wins).
+    sa.Column("announced_month", sa.String(7)),
+    sa.Column("sector", sa.String(64)),
+    sa.Column("layer", sa.String(32)),
+    sa.Column("region", sa.String(8)),
     sa.Index("ix_rounds_company_key", "company_key"),
     sa.Index("ix_rounds_date", "announced_date"),
+    # One covering index per `stats --group` column, in the order the statistics group by: both
+    # the per-month counts and the amounts are read from it without a sort or a table lookup.
+    *(
+        sa.Index(f"ix_rounds_stats_{col}", "status", "announced_month", col, "amount_usd", "announced_date")
+        for col in STATS_GROUPS
+    ),
+    # The rounds whose facets are still to compute: empty once they are, so checking costs nothing.
+    sa.Index(
+        "ix_rounds_unclassified",
+        "company_key",
+        sqlite_where=sa.text("sector IS NULL"),
+        postgresql_where=sa.text("sector IS NULL"),
+    ),
 )
 
 round_investors = sa.Table(
@@ -181,4 +204,12 @@ company_overrides = sa.Table(
     sa.Column("sector", sa.String(64)),
     sa.Column("layer", sa.String(32)),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+derived_state = sa.Table(
+    "derived_state",
+    metadata,
+    # Which version of the classifier (taxonomy, gazetteer, method) the rounds' facets come from (0004).
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
 )
