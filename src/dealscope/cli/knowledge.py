@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
 
@@ -18,25 +16,10 @@ from dealscope.analyse import company as company_mod
 from dealscope.analyse import conflicts as conflicts_mod
 from dealscope.analyse import investor as investor_mod
 from dealscope.analyse import orgs
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, out, print_wide
 from dealscope.cli.render import money_text, rounds_table, short_number
 from dealscope.resolve import Edit, Organization
 from dealscope.store.db import Store
-
-out = Console()
-_PIPE_WIDTH = 10_000
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file or SQLAlchemy URL (default: $DEALSCOPE_DB or ./dealscope.db)."),
-]
-
-
-class Fmt(StrEnum):
-    table = "table"
-    json = "json"
-
-
-FmtOpt = Annotated[Fmt, typer.Option("--format", help="table or json.")]
 
 org_app = typer.Typer(
     help="Organisations: show and list them, and correct what the machine got wrong (reversibly).",
@@ -61,11 +44,6 @@ def _store(db: str | None) -> Iterator[Store]:
         yield store
     finally:
         store.close()
-
-
-def _print(renderable: RenderableType) -> None:
-    # Piped or redirected, a table keeps its full width: a file has no edge to fit.
-    (out if out.is_terminal else Console(width=_PIPE_WIDTH)).print(renderable)
 
 
 def _json(data: Any) -> None:
@@ -209,7 +187,7 @@ def org_show(
             t.add_row(label, escape(value))
     for e in d.edits:
         t.add_row(f"edit #{e.id}", escape(_edit_text(e)))
-    _print(t)
+    print_wide(t)
 
 
 def _edit_text(e: Edit) -> str:
@@ -243,7 +221,7 @@ def org_list(
             escape(", ".join(others[:4]) + (f" +{len(others) - 4}" if len(others) > 4 else "")),
             escape(o.key),
         )
-    _print(t)
+    print_wide(t)
 
 
 @org_app.command("edits")
@@ -260,7 +238,7 @@ def org_edits(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     for e in log:
         when = e.created_at.strftime("%Y-%m-%d %H:%M") if e.created_at else ""
         t.add_row(str(e.id), when, escape(_edit_text(e)))
-    _print(t)
+    print_wide(t)
 
 
 # --------------------------------------------------------------------------- company, investor, conflicts
@@ -284,7 +262,7 @@ def company(
     if not view.records:
         out.print("no rounds for this company")
         return
-    _print(rounds_table(list(view.records), title="rounds"))
+    print_wide(rounds_table(list(view.records), title="rounds"))
     out.print(f"total raised (completed rounds, USD): {_usd(view.total_raised_usd) or '$0'}", highlight=False)
     if view.valuations:
         t = Table(title="valuations", header_style="bold")
@@ -300,7 +278,7 @@ def company(
                 p["round_id"],
                 escape("; ".join(s["title"] or s["document_id"] for s in p["sources"])),
             )
-        _print(t)
+        print_wide(t)
     t = Table(title="investors", header_style="bold")
     for col in ("investor", "rounds"):
         t.add_column(col)
@@ -310,7 +288,7 @@ def company(
             for r in inv["rounds"]
         ]
         t.add_row(escape(inv["name"]), escape("; ".join(rounds)))
-    _print(t)
+    print_wide(t)
     if view.metrics:
         t = Table(title="metrics", header_style="bold")
         for col in ("as of", "metric", "period", "value", "quote"):
@@ -324,7 +302,7 @@ def company(
             t.add_row(
                 m["as_of"] or "?", m["kind"], m["period"], value or str(m["count"] or ""), escape(m["quote"])
             )
-        _print(t)
+        print_wide(t)
     for x in view.multiples:
         metric = x["metric"]
         out.print(
@@ -368,14 +346,14 @@ def investor(
             money_text(r["amount"]),
             money_text(r.get("investor_amount")),
         )
-    _print(t)
+    print_wide(t)
     if view.co_investors:
         t = Table(title="co-investors", header_style="bold")
         t.add_column("investor")
         t.add_column("shared rounds", justify="right")
         for c in view.co_investors[:20]:
             t.add_row(escape(c["name"]), str(c["rounds"]))
-        _print(t)
+        print_wide(t)
 
 
 def conflicts(
@@ -406,4 +384,4 @@ def conflicts(
             escape(f"{c['title'] or c['document_id']} ({(c['value_status'] or '').replace('_', ' ')})"),
             c["round_id"],
         )
-    _print(t)
+    print_wide(t)

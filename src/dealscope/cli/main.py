@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
-from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dealscope import __version__, api
 from dealscope.cli import render
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, out, print_wide
 from dealscope.domain import ReadFailure
 from dealscope.errors import DealscopeError, UsageError
 from dealscope.extract.base import DEFAULT_EXTRACTOR
@@ -34,18 +34,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file or SQLAlchemy URL (default: $DEALSCOPE_DB or ./dealscope.db)."),
-]
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class ExportFormat(StrEnum):
@@ -183,19 +171,19 @@ def rounds(
     until: UntilOpt = None,
     min_amount: MinAmountOpt = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many rounds.")] = None,
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = TableOrJson.table,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """List funding rounds, newest first."""
     _check_status(status)
     with _store(db) as store:
         records = api.list_rounds(store, _query(company, investor, status, since, until, min_amount, limit))
-    if fmt is TableOrJson.json:
+    if fmt is Fmt.json:
         typer.echo(json.dumps([api.export_record(r) for r in records], ensure_ascii=False, indent=2))
         return
     if not records:
         out.print("no rounds match")
         return
-    _print_table(render.rounds_table(records, title=f"{len(records)} round(s)"))
+    print_wide(render.rounds_table(records, title=f"{len(records)} round(s)"))
 
 
 def _check_status(status: str | None) -> None:
@@ -208,15 +196,15 @@ def _check_status(status: str | None) -> None:
 def show(
     round_id: Annotated[str, typer.Argument(help="A round id (or a unique prefix of one).")],
     db: DbOpt = None,
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = TableOrJson.table,
+    fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Every field of one round with the quote it came from, the article's title and date."""
     with _store(db) as store:
         record = api.round_detail(store, round_id)
-    if fmt is TableOrJson.json:
+    if fmt is Fmt.json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
         return
-    _print_table(render.show_table(record))
+    print_wide(render.show_table(record))
 
 
 @app.command()
@@ -320,11 +308,11 @@ def eval_(
         gold = evaluate.load_duee_gold(duee)
         pred = evaluate.predict_duee(duee, extractor)
         d_report = evaluate.score_duee(pred, gold, dialect=dialect)  # type: ignore[arg-type]
-        _print_table(duee_table(d_report, str(duee)))
+        print_wide(duee_table(d_report, str(duee)))
         return
     for folder in paths or [Path("examples")]:
         report = evaluate.evaluate_folder(folder, extractor)
-        _print_table(report_table(report, str(folder)))
+        print_wide(report_table(report, str(folder)))
         for mm in report.mismatches[:mismatches]:
             out.print(
                 f"  {mm.file} · {mm.company} · {mm.field}: expected {mm.expected!r}, got {mm.predicted!r}",
@@ -337,17 +325,6 @@ def eval_(
 def _error(text: str) -> None:
     """One line on stderr, never wrapped, the text shown as is (a file name may hold brackets)."""
     err.print(f"[red]error[/red]: {escape(text)}", highlight=False, soft_wrap=True)
-
-
-def _print_table(table: RenderableType) -> None:
-    """A table on stdout; piped or redirected it keeps its full width (a file has no edge to fit)."""
-    if out.is_terminal:
-        out.print(table)
-    else:
-        Console(width=_PIPE_WIDTH).print(table)
-
-
-_PIPE_WIDTH = 10_000
 
 
 def _fail(exc: DealscopeError) -> None:

@@ -6,37 +6,20 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
-from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
 
 from dealscope.analyse import sectors
 from dealscope.analyse.stats import STATUSES, Grouping, Period, StatRow, StatsQuery, StatsResult
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, out, print_wide
 from dealscope.cli.render import parse_day, short_number
 from dealscope.errors import UsageError
 from dealscope.store.db import Store
 
-out = Console()
-err = Console(stderr=True)
-_PIPE_WIDTH = 10_000
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file or SQLAlchemy URL (default: $DEALSCOPE_DB or ./dealscope.db)."),
-]
-
-
-class Fmt(StrEnum):
-    table = "table"
-    json = "json"
-
-
-FmtOpt = Annotated[Fmt, typer.Option("--format", help="table or json.")]
 ByOpt = Annotated[Period, typer.Option("--by", help="Bucket size: month, quarter, half or year.")]
 GroupOpt = Annotated[
     Grouping | None,
@@ -76,14 +59,6 @@ def _store(db: str | None) -> Iterator[Store]:
         yield store
     finally:
         store.close()
-
-
-def _print(renderable: RenderableType) -> None:
-    """A table on stdout; piped it keeps its full width."""
-    if out.is_terminal:
-        out.print(renderable)
-    else:
-        Console(width=_PIPE_WIDTH).print(renderable)
 
 
 def _json(data: Any) -> None:
@@ -142,7 +117,7 @@ def stats(
     if not result.rows:
         out.print("no rounds match")
         return
-    _print(stats_table(result))
+    print_wide(stats_table(result))
     statuses = ", ".join(q.statuses) if q.statuses else "all statuses"
     t = result.total
     out.print(
@@ -323,7 +298,7 @@ def _show_assignment(data: dict[str, Any], fmt: Fmt) -> None:
     table.add_column()
     for k in ("company", "company_key", "sector", "layer", "region", "source", "evidence"):
         table.add_row(k, escape(str(data[k] or "")))
-    _print(table)
+    print_wide(table)
 
 
 @sector_app.command("show")
@@ -381,7 +356,7 @@ def sector_list(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
         table.add_column(col)
     for r in rows:
         table.add_row(*(escape(str(r[c] or "")) for c in ("company_key", "sector", "layer", "updated_at")))
-    _print(table)
+    print_wide(table)
 
 
 @sector_app.command("taxonomy")
@@ -411,4 +386,4 @@ def sector_taxonomy(fmt: FmtOpt = Fmt.table) -> None:
             words = ", ".join((*s.keywords_zh[:3], *s.keywords_en[:3]))
             table.add_row(layer.id, s.id, f"{s.label} / {s.label_zh}", escape(words))
         table.add_section()
-    _print(table)
+    print_wide(table)
