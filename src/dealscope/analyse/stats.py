@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -80,7 +79,7 @@ class StatsQuery:
             raise UsageError(f"unknown status {bad[0]!r}; valid: {', '.join(STATUSES)}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: thousands per query, each without a dict
 class StatRow:
     """One line of the statistics; `share` is of the period's total when grouped, else of the grand total."""
 
@@ -104,7 +103,7 @@ class StatsResult:
     query: StatsQuery
     rows: tuple[StatRow, ...]
     group_totals: tuple[StatRow, ...] = field(default=())
-    total: StatRow = field(default_factory=lambda: _row(ALL, None, 0, 0, None, None, None))
+    total: StatRow = field(default_factory=lambda: StatRow(ALL, None, 0, 0, 0.0, None, None, None))
 
 
 def period_label(announced_on: str | None, by: Period) -> str:
@@ -138,28 +137,6 @@ def period_sort_key(label: str) -> tuple[int, int]:
     if rest[0] == "H":
         return (year, int(rest[1:]) * 6)
     return (year, int(rest))
-
-
-def _row(
-    period: str,
-    group: str | None,
-    deals: int,
-    with_amount: int,
-    total: float | None,
-    median: float | None,
-    share: float | None,
-) -> StatRow:
-    total = float(total or 0.0)
-    return StatRow(
-        period=period,
-        group=group,
-        deals=int(deals),
-        deals_with_amount=int(with_amount),
-        total_usd=total,
-        mean_usd=total / with_amount if with_amount else None,
-        median_usd=float(median) if median is not None and with_amount else None,
-        share=share,
-    )
 
 
 # Groupings whose values are the company's, written on each round by a rebuild (see analyse/sectors.py).
@@ -232,7 +209,12 @@ def _grouped(store: Store, q: StatsQuery) -> dict[tuple[str, Any], _Cell] | None
     with _snapshot(store) as conn:
         # Plain DBAPI rows: SQLAlchemy's Row objects would cost more than the query itself here.
         groups = conn.execute(counts.group_by(*keys).order_by(*keys)).cursor.fetchall()
-        values = [usd for (usd,) in conn.execute(amounts.order_by(*order)).cursor.fetchall()]
+        # Fetched in batches, not whole: the one-float row tuples of a batch are freed before the
+        # next, so 100,000 of them never live together and never set off the collector's full passes.
+        cursor = conn.execute(amounts.order_by(*order)).cursor
+        values: list[float] = []
+        while batch := cursor.fetchmany(4096):
+            values += [usd for (usd,) in batch]
     labels = _Labels(q.by)
     by_status = q.group is Grouping.STATUS
     cells: dict[tuple[str, Any], _Cell] = {}
@@ -299,51 +281,96 @@ def deal_stats(store: Store, q: StatsQuery | None = None) -> StatsResult:
     return _assemble(q, cells)
 
 
-def _summary(deals: int, amounts: list[float]) -> tuple[int, int, float, float | None]:
-    """(deals, deals with amount, total, median) of a cell; `amounts` must be sorted."""
+def _median(amounts: list[float]) -> float | None:
+    """The median of sorted amounts, None when there are none."""
     n = len(amounts)
     if not n:
-        return deals, 0, 0.0, None
+        return None
     mid = n // 2
-    median = amounts[mid] if n % 2 else (amounts[mid - 1] + amounts[mid]) / 2
-    return deals, n, float(sum(amounts)), median
+    return float(amounts[mid]) if n % 2 else (amounts[mid - 1] + amounts[mid]) / 2
+
+
+def _stat(period: str, group: Any, deals: int, amounts: list[float], denominator: float) -> StatRow:
+    """The row of sorted `amounts`; its share is of `denominator`."""
+    n = len(amounts)
+    total = float(sum(amounts))
+    return StatRow(
+        period,
+        group,
+        deals,
+        n,
+        total,
+        total / n if n else None,
+        _median(amounts),
+        total / denominator if denominator else None,
+    )
+
+
+def _cell_order(key: tuple[str, Any]) -> tuple[tuple[int, int], str]:
+    return period_sort_key(key[0]), key[1] or ""
+
+
+def _row_order(row: StatRow) -> tuple[tuple[int, int], float, int, str]:
+    return period_sort_key(row.period), -row.total_usd, -row.deals, row.group or ""
+
+
+def _total_order(row: StatRow) -> tuple[float, int, str]:
+    return -row.total_usd, -row.deals, row.group or ""
 
 
 def _assemble(q: StatsQuery, cells: dict[tuple[str, Any], _Cell]) -> StatsResult:
     # Cells in a fixed order, so the period totals behind the shares add up the same way every time.
-    order = sorted(cells, key=lambda key: (period_sort_key(key[0]), key[1] or ""))
-    summaries = {}
+    # One pass sorts each cell (runs that are sorted already: nearly free) and sums it; a month by
+    # sector of 100,000 rounds is some 7,000 cells, so the work per cell is kept to the few steps here.
+    order = sorted(cells, key=_cell_order)
+    sums: list[float] = []
+    period_total: dict[str, float] = {}
     for key in order:
-        cells[key].amounts.sort()  # runs that are sorted already: nearly free
-        summaries[key] = _summary(cells[key].deals, cells[key].amounts)
-    period_total: dict[str, float] = defaultdict(float)
-    for (period, _), (_, _, total, _) in summaries.items():
-        period_total[period] += total
+        amounts = cells[key].amounts
+        amounts.sort()
+        total = float(sum(amounts))
+        sums.append(total)
+        period_total[key[0]] = period_total.get(key[0], 0.0) + total
     grand = sum(period_total.values())
     rows = []
-    for (period, group), (deals, with_amount, total, median) in summaries.items():
-        denominator = period_total[period] if q.group is not None else grand
-        share = total / denominator if denominator else None
-        rows.append(_row(period, group, deals, with_amount, total, median, share))
-    rows.sort(key=lambda row: (period_sort_key(row.period), -row.total_usd, -row.deals, row.group or ""))
+    for key, total in zip(order, sums, strict=True):
+        cell = cells[key]
+        n = len(cell.amounts)
+        denominator = period_total[key[0]] if q.group is not None else grand
+        rows.append(
+            StatRow(
+                key[0],
+                key[1],
+                cell.deals,
+                n,
+                total,
+                total / n if n else None,
+                _median(cell.amounts),
+                total / denominator if denominator else None,
+            )
+        )
+    rows.sort(key=_row_order)
     totals = []
+    deals = sum(cell.deals for cell in cells.values())
     if q.group is not None:
         per_group: dict[Any, _Cell] = {}
         for key in order:
-            into = per_group.setdefault(key[1], _Cell(0, []))
+            into = per_group.get(key[1])
+            if into is None:
+                into = per_group[key[1]] = _Cell(0, [])
             into.deals += cells[key].deals
             into.amounts += cells[key].amounts
         for group, merged in per_group.items():
             merged.amounts.sort()
-            deals, with_amount, total, median = _summary(merged.deals, merged.amounts)
-            totals.append(
-                _row(ALL, group, deals, with_amount, total, median, total / grand if grand else None)
-            )
-        totals.sort(key=lambda row: (-row.total_usd, -row.deals, row.group or ""))
-    every = list(chain.from_iterable(cell.amounts for cell in cells.values()))
+            totals.append(_stat(ALL, group, merged.deals, merged.amounts, grand))
+        totals.sort(key=_total_order)
+        # The group lists are sorted: the grand list then sorts from a few long runs.
+        every = list(chain.from_iterable(merged.amounts for merged in per_group.values()))
+    else:
+        every = list(chain.from_iterable(cell.amounts for cell in cells.values()))
     every.sort()
-    deals, with_amount, total, median = _summary(sum(c.deals for c in cells.values()), every)
-    grand_row = _row(ALL, None, deals, with_amount, total, median, 1.0 if grand else None)
+    grand_row = _stat(ALL, None, deals, every, grand)
+    grand_row = replace(grand_row, share=1.0 if grand else None)
     return StatsResult(q, tuple(rows), tuple(totals), grand_row)
 
 
