@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from dealscope.domain import (
     Status,
     ValuationBasis,
 )
+from dealscope.extract.cues import stage_variant
 from dealscope.fx import to_usd
 
 PROGRESS = {
@@ -57,8 +57,6 @@ MAX_SPAN_DAYS = 240  # a chain of monthly reports does not stretch one round ove
 _HEDGES = frozenset(
     {Qualifier.UNDER, Qualifier.AT_MOST, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.APPROXIMATE}
 )
-_PRE_LETTER = re.compile(r"pre[-\s]?(?:series\s*)?[a-j](?![a-z])", re.I)
-_NUMBERED = re.compile(r"(?<![a-z])[a-j]\s*-?\s*(\d)(?!\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -92,12 +90,6 @@ class Claim:
         """No stage, no figure: the claim names no round in particular."""
         m = self.mention
         return self.stage is Stage.UNKNOWN and not _stated(m.amount) and not _stated(m.valuation)
-
-
-def stage_variant(raw: str) -> tuple[bool, bool, str]:
-    """(pre, plus, number) of a stage's words: `Pre-A` (True, False, ''), `A+轮` (False, True, '')."""
-    number = _NUMBERED.search(raw)
-    return bool(_PRE_LETTER.search(raw)), "+" in raw or "＋" in raw, number.group(1) if number else ""
 
 
 @dataclass

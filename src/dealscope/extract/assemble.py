@@ -171,7 +171,7 @@ def _past(ctx: DocContext, hit: DateHit | None) -> bool:
 def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> _Draft | None:
     f = ctx.folded
     if fr.company is None:
-        if focus is None:
+        if focus is None or _heading(ctx, fr.sentence):
             return None
         if fr.background:
             if not (fr.stage or fr.investors or _round_money(ctx, fr.amount)):
@@ -179,10 +179,10 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
             same = [
                 d
                 for d in drafts
-                if d.background and d.keys(f) & {names_key(f, focus.company)} and _compatible(d, fr)
+                if d.background and d.keys(f) & {names_key(f, focus.company)} and _compatible(f, d, fr)
             ]
             return same[0] if same else _Draft(company=focus.company, background=True)
-        if _compatible(focus, fr):
+        if _compatible(f, focus, fr):
             return focus
         # "the company's $45 million Series B in August 2022": another round of the company in focus.
         staged = fr.stage is not None and fr.stage[0] is not Stage.UNKNOWN and (fr.amount or fr.round_verb)
@@ -191,16 +191,33 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
             return None
         fkey = names_key(f, focus.company)
         for d in reversed(drafts):
-            if d is not focus and fkey in d.keys(f) and _compatible(d, fr):
+            if d is not focus and fkey in d.keys(f) and _compatible(f, d, fr):
                 return d
         return _Draft(company=focus.company, background=fr.background)
     key = names_key(f, fr.company)
     for d in reversed(drafts):
-        if d.background == fr.background and _same_company(key, d.keys(f)) and _compatible(d, fr):
+        if d.background == fr.background and _same_company(key, d.keys(f)) and _compatible(f, d, fr):
             return d
     if not fr.has_round_facts and not fr.round_verb:
         return None
     return _Draft(company=fr.company, background=fr.background)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
+
+
+def _heading(ctx: DocContext, s: Span) -> bool:
+    """A short body line with no closing punctuation: a section heading ("A轮与B轮：估值从10亿到40亿").
+
+    A heading that names no company sums up what the section tells; its figures are the section's
+    rounds, told (with their company) in the paragraphs below, so it neither opens nor joins a round.
+    """
+    f = ctx.folded
+    if s.start < ctx.document.body_start or s.end - s.start > 40:
+        return False
+    line_start = s.start == 0 or f[s.start - 1] == "\n"
+    line_end = s.end >= len(f) or f[s.end : s.end + 1] in ("\n", "")
+    return line_start and line_end and _SENTENCE_END.search(f, s.start, s.end) is None
 
 
 _ROUND_AFTER = re.compile(
@@ -220,9 +237,13 @@ def _same_company(key: str, keys: set[str]) -> bool:
     return any(key == k or (len(key) >= 2 and len(k) >= 2 and (key in k or k in key)) for k in keys)
 
 
-def _compatible(d: _Draft, fr: Frame) -> bool:
-    if d.stage and fr.stage and Stage.UNKNOWN not in (d.stage[0], fr.stage[0]) and d.stage[0] != fr.stage[0]:
-        return False
+def _compatible(f: str, d: _Draft, fr: Frame) -> bool:
+    if d.stage and fr.stage and Stage.UNKNOWN not in (d.stage[0], fr.stage[0]):
+        if d.stage[0] != fr.stage[0]:
+            return False
+        (_, (a0, a1)), (_, (b0, b1)) = d.stage, fr.stage
+        if cues.stage_variant(f[a0:a1]) != cues.stage_variant(f[b0:b1]):
+            return False  # "Pre-A轮" and "A轮", "C1" and "C2": one canonical stage, two rounds
     if d.amount and fr.amount and not _close(d.amount, fr.amount):
         return False
     return not (d.valuation and fr.valuation and not _close(d.valuation, fr.valuation))

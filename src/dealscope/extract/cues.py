@@ -80,6 +80,45 @@ def stage_core(raw: str) -> str:
     return core.strip()
 
 
+_PRE_LETTER = re.compile(r"pre[-\s]?(?:series\s*)?[a-j](?![a-z])", re.I)
+_NUMBERED = re.compile(r"(?<![a-z])[a-j]\s*-?\s*(\d)(?!\d)", re.I)
+
+
+def stage_variant(raw: str) -> tuple[bool, bool, str]:
+    """(pre, plus, number) of a stage's words: `Pre-A` (True, False, ''), `A+轮` (False, True, '').
+
+    Pre-A, A, A+ and A1 share the canonical stage SERIES_A but are rounds of their own.
+    """
+    number = _NUMBERED.search(raw)
+    return bool(_PRE_LETTER.search(raw)), "+" in raw or "＋" in raw, number.group(1) if number else ""
+
+
+# Two rounds told as one: "Pre-A轮和A轮两轮融资", "天使轮及Pre-A轮", "its seed and Series A rounds",
+# "Series A and B rounds". Both stages are kept; the first may drop its 轮/round.
+_ZH_COORD_ONE = r"(?:[Pp]re-?)?[A-J](?:\+{1,2}|[1-9])?|天使|种子"
+COORDINATED_ZH = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<s1>(?:{_ZH_COORD_ONE})(?:\s?轮)?)\s?(?:和|及|与|、|以及|加)\s?"
+    rf"(?P<s2>(?:{_ZH_COORD_ONE})\s?轮)"
+)
+_EN_COORD_ONE = r"(?:[Pp]re-)?[Ss]eed|[Aa]ngel|(?:[Pp]re-)?[Ss]eries [A-J](?:-?[1-9])?"
+COORDINATED_EN = re.compile(
+    rf"\b(?P<s1>{_EN_COORD_ONE})(?: rounds?)?,? (?:and|&) (?:an? |its |the )?"
+    rf"(?P<s2>(?:[Pp]re-)?[Ss]eries [A-J](?:-?[1-9])?|[A-J](?:-?[1-9])?(?= rounds)|[Ss]eed)\b"
+)
+
+
+def coordinated_stage(words: str) -> Stage:
+    """Canonical stage of one member of a coordinated pair ("Pre-A", "天使", "Series B", "B")."""
+    w = words.strip()
+    low = w.lower()
+    if "天使" in w or "angel" in low:
+        return Stage.ANGEL
+    if "种子" in w or "seed" in low:
+        return Stage.PRE_SEED if low.startswith("pre") else Stage.SEED
+    letter = re.search(r"(?:series\s|pre-?|^)([a-j])", low)
+    return _LETTER_STAGE[letter.group(1).upper()] if letter else Stage.UNKNOWN
+
+
 # --------------------------------------------------------------------------- status
 
 # Checked in this order within one clause; the first that matches decides. Modal cues come before

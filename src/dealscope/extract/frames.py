@@ -9,6 +9,7 @@ figure classified (round amount, valuation, an investor's share, a metric, or a 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -148,8 +149,36 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     for clauses, co in zip(segments, seg_company, strict=True):
         frame = _frame(ctx, s, clauses, co, zh)
         if frame is not None:
-            frames.append(frame)
+            frames.extend(_split_coordinated(ctx, frame))
     return frames
+
+
+def _split_coordinated(ctx: DocContext, frame: Frame) -> list[Frame]:
+    """ "连续完成Pre-A轮和A轮两轮融资": one frame per round, sharing what the clause says of both.
+
+    An amount written once for the pair is their sum, not either round's, so neither gets it; a
+    valuation is the company's after the later round.
+    """
+    if frame.stage is None:
+        return [frame]
+    f = ctx.folded
+    pat = cues.COORDINATED_ZH if frame.zh else cues.COORDINATED_EN
+    m = pat.search(f, *frame.segment)
+    if m is None:
+        return [frame]
+    first, second = m.span("s1"), m.span("s2")
+    stages = [(cues.coordinated_stage(f[a:b]), (a, b)) for a, b in (first, second)]
+    if any(st is Stage.UNKNOWN for st, _ in stages):
+        return [frame]
+    if frame.amount is not None and frame.amount.span is not None:
+        frame.rejected.append(
+            ("combined amount of several rounds", (frame.amount.span.start, frame.amount.span.end))
+        )
+    earlier = dataclasses.replace(
+        frame, stage=stages[0], amount=None, valuation=None, investors=list(frame.investors), metrics=[]
+    )
+    later = dataclasses.replace(frame, stage=stages[1], amount=None, rejected=[])
+    return [earlier, later]
 
 
 def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | None:

@@ -1,0 +1,107 @@
+"""Where one round ends and the next begins: two rounds in one clause, stage variants, headings.
+
+Each case is a short article of our own; the whole rule extractor reads it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dealscope.domain import Document, InvestorRole, RoundMention, Stage
+from dealscope.extract import cues
+from dealscope.extract.rules import RuleExtractor
+from dealscope.ingest import read_text
+
+EXTRACTOR = RuleExtractor()
+
+
+def _rounds(text: str, *, fmt: str = "text") -> list[RoundMention]:
+    doc: Document = read_text(
+        text, path="test.md" if fmt == "markdown" else "test.txt", fmt=fmt, title="", published="2025-06-10"
+    )
+    return list(EXTRACTOR.extract(doc).rounds)
+
+
+def _summary(r: RoundMention) -> tuple[str, str, str | None, list[str], list[str]]:
+    leads = [i.name for i in r.investors if i.role is InvestorRole.LEAD]
+    others = [i.name for i in r.investors if i.role is not InvestorRole.LEAD]
+    return (
+        r.company.text,
+        r.stage.raw if r.stage else "",
+        r.amount.money.raw if r.amount else None,
+        leads,
+        others,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "second"),
+    [
+        ("连续完成Pre-A轮和A轮两轮融资", Stage.SERIES_A, Stage.SERIES_A),
+        ("完成天使轮及Pre-A轮融资", Stage.ANGEL, Stage.SERIES_A),
+        ("完成B1轮与B2轮融资", Stage.SERIES_B, Stage.SERIES_B),
+        ("closed its seed and Series A rounds", Stage.SEED, Stage.SERIES_A),
+        ("raised Series A and B rounds", Stage.SERIES_A, Stage.SERIES_B),
+        ("its pre-seed and seed rounds", Stage.PRE_SEED, Stage.SEED),
+    ],
+)
+def test_coordinated_stage_pairs_are_read_as_two_stages(words: str, first: Stage, second: Stage) -> None:
+    m = cues.COORDINATED_ZH.search(words) or cues.COORDINATED_EN.search(words)
+    assert m is not None
+    assert (cues.coordinated_stage(m["s1"]), cues.coordinated_stage(m["s2"])) == (first, second)
+
+
+@pytest.mark.parametrize("words", ["GPT-4和A轮", "A股和港股", "Series A investors and partners"])
+def test_words_that_only_look_like_a_pair_are_not_one(words: str) -> None:
+    assert cues.COORDINATED_ZH.search(words) is None
+    assert cues.COORDINATED_EN.search(words) is None
+
+
+def test_two_rounds_in_one_clause_become_two_rounds_with_their_own_investors() -> None:
+    got = _rounds(
+        "近日，3D生成公司岚图互动宣布连续完成Pre-A轮和A轮两轮融资，累计金额近2亿元。"
+        "其中，Pre-A轮由溪石创投独家投资；A轮由北辰资本领投，松果资本及老股东溪石创投跟投。"
+    )
+    assert [_summary(r) for r in got] == [
+        ("岚图互动", "Pre-A轮", None, ["溪石创投"], []),
+        ("岚图互动", "A轮", None, ["北辰资本"], ["松果资本", "溪石创投"]),
+    ]
+
+
+def test_an_amount_written_once_for_two_rounds_belongs_to_neither() -> None:
+    got = _rounds("光澈智能完成数千万元天使轮和Pre-A轮融资，投资方为明泉资本。")
+    assert [(r.stage.raw if r.stage else "", r.amount) for r in got] == [("天使轮", None), ("Pre-A轮", None)]
+    # Both rounds name the investor: the sentence does not say which round it joined.
+    assert all([i.name for i in r.investors] == ["明泉资本"] for r in got)
+
+
+def test_english_pair_of_rounds_shares_the_lead() -> None:
+    got = _rounds(
+        "Lumora has closed its seed and Series A rounds, totaling $52 million, led by Index Ventures."
+    )
+    assert [_summary(r) for r in got] == [
+        ("Lumora", "seed", None, ["Index Ventures"], []),
+        ("Lumora", "Series A", None, ["Index Ventures"], []),
+    ]
+
+
+def test_pre_a_and_a_of_one_company_in_one_article_stay_apart() -> None:
+    got = _rounds(
+        "溯光医疗今日宣布完成1亿元A轮融资，由青岩资本领投。"
+        "溯光医疗此前于今年4月完成3000万元Pre-A轮融资，由晨星基金投资。"
+    )
+    stages = sorted((r.stage.raw if r.stage else "", r.amount.money.raw if r.amount else None) for r in got)
+    assert stages == [("A轮", "1亿元"), ("Pre-A轮", "3000万元")]
+
+
+def test_a_section_heading_with_figures_opens_no_round() -> None:
+    text = (
+        "# 星衡机器人的三轮融资\n\n"
+        "星衡机器人宣布完成5亿元C轮融资，由远山资本领投。\n\n"
+        "## 02 A轮与B轮：估值从10亿到40亿\n\n"
+        "2023年，星衡机器人完成1.5亿元A轮融资，澜岸资本领投。\n"
+    )
+    got = _rounds(text, fmt="markdown")
+    assert sorted(r.stage.raw if r.stage else "" for r in got) == ["A轮", "C轮"]
+    a_round = next(r for r in got if r.stage and r.stage.raw == "A轮")
+    assert a_round.valuation is None  # the heading's "10亿" is not read into the A round
