@@ -183,6 +183,8 @@ def _fits(g: _Group, c: Claim) -> bool:
     m = c.mention
     for other in g.claims:
         o = other.mention
+        if other.document_id == c.document_id and o.background != m.background:
+            return False  # one article telling its news and an earlier round: two rounds by its own words
         same_stage = c.stage is not Stage.UNKNOWN and other.stage is c.stage
         tol = SAME_STAGE_TOLERANCE if same_stage else AMOUNT_TOLERANCE
         if m.amount and o.amount and not _agree(m.amount.money, o.amount.money, tol):

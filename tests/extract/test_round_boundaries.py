@@ -105,3 +105,122 @@ def test_a_section_heading_with_figures_opens_no_round() -> None:
     assert sorted(r.stage.raw if r.stage else "" for r in got) == ["A轮", "C轮"]
     a_round = next(r for r in got if r.stage and r.stage.raw == "A轮")
     assert a_round.valuation is None  # the heading's "10亿" is not read into the A round
+
+
+# --------------------------------------------------------------------------- who, and what is money
+
+
+def _investors(text: str) -> list[tuple[str, list[str], list[str]]]:
+    out = []
+    for r in _rounds(text):
+        leads = [i.name for i in r.investors if i.role is InvestorRole.LEAD]
+        others = [i.name for i in r.investors if i.role is not InvestorRole.LEAD]
+        out.append((r.company.text, leads, others))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tarnwick raised $30 million in Series B funding led by Accel. Brightmoor Ventures and the "
+            "venture arm of a Danish shipping group, Havblik Ventures, also invested.",
+            [("Tarnwick", ["Accel"], ["Brightmoor Ventures", "Havblik Ventures"])],
+        ),
+        (
+            "Tarnwick raised $30 million in Series B funding led by Accel. Havblik Ventures, the venture "
+            "arm of a Danish shipping group, also invested.",
+            [("Tarnwick", ["Accel"], ["Havblik Ventures"])],
+        ),
+        (
+            "Tarnwick has raised $500 million. Other participants include Altimeter, the Qatar Investment "
+            "Authority and TPG.",
+            [("Tarnwick", [], ["Altimeter", "Qatar Investment Authority", "TPG"])],
+        ),
+        (
+            "Tarnwick is in talks to raise $400 million, people familiar said. Ardent Reach Capital is "
+            "poised to lead the round.",
+            [("Tarnwick", ["Ardent Reach Capital"], [])],
+        ),
+        (
+            "Tarnwick raised a $4.5 million seed round led by Copperline Ventures. A group of angels "
+            "including Mira Castell and Tobin Reyes also participated.",
+            [("Tarnwick", ["Copperline Ventures"], ["Mira Castell", "Tobin Reyes"])],
+        ),
+        (
+            "Tarnwick lands $30M from Lux Capital to build warehouse robots.",
+            [("Tarnwick", [], ["Lux Capital"])],
+        ),
+    ],
+)
+def test_english_investors_in_the_shapes_news_writes_them(
+    text: str, want: list[tuple[str, list[str], list[str]]]
+) -> None:
+    assert _investors(text) == want
+
+
+def test_a_named_investors_commitment_is_its_share_not_a_second_round() -> None:
+    got = _rounds(
+        "Halden Fusion raised $1.2 billion in a Series E round on Thursday. Existing investors Evergrove "
+        "Ventures also participated, and the Norwegian utility Fjellkraft made its first investment in the "
+        "company, committing roughly $150 million."
+    )
+    assert len(got) == 1
+    share = next(i for i in got[0].investors if i.name == "Fjellkraft")
+    assert share.amount is not None and share.amount.money.raw == "roughly $150 million"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "昨天澄川智能宣布完成50亿元人民币A轮融资，投资方包括阿里、腾讯、小米等。",
+            [("澄川智能", [], ["阿里", "腾讯", "小米"])],
+        ),
+        ("2022年3月，衡岳动力拿到了奇石创投3000万元的天使轮投资。", [("衡岳动力", [], ["奇石创投"])]),
+        (
+            "暖屿科技宣布完成天使轮融资，金额为2000万元。投资方包括远川创投，以及多位个人投资人："
+            "前某手机品牌总裁韩子衡、知名游戏制作人乔舟。",
+            [("暖屿科技", [], ["远川创投", "韩子衡", "乔舟"])],
+        ),
+        (
+            "星澜机器人完成5亿元C轮融资。参与本轮投资的还有蔚川资本、小禾战投以及知名天使投资人徐青。",
+            [("星澜机器人", [], ["蔚川资本", "小禾战投", "徐青"])],
+        ),
+        ("光耀语言完成了一轮3亿美元的融资，老股东全部跟投。", [("光耀语言", [], [])]),
+        (
+            "本月初，知川医疗获得了苏州某区属国资平台苏汇投资提供的1.5亿元可转债融资。",
+            [("知川医疗", [], ["苏汇投资"])],
+        ),
+    ],
+)
+def test_chinese_investors_in_the_shapes_news_writes_them(
+    text: str, want: list[tuple[str, list[str], list[str]]]
+) -> None:
+    assert _investors(text) == want
+
+
+def test_a_competitor_named_after_its_rival_is_not_part_of_its_name() -> None:
+    got = _rounds("横向对比，穹川的主要竞争对手衍林科技今年3月完成了6亿美元新一轮融资，估值42亿美元。")
+    assert [r.company.text for r in got] == ["衍林科技"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Laurent announced €109 billion of private investment in AI infrastructure in France.",
+        "The UAE pledged $30 billion for AI projects in France.",
+        "该项目总投资50亿元，由合肥市政府牵头建设。",
+        "The new round brings Tarnwick's total funding to $95 million.",
+    ],
+)
+def test_pledges_project_budgets_and_totals_are_not_rounds(text: str) -> None:
+    assert _rounds(text) == []
+
+
+def test_previous_rounds_valuation_is_a_background_round_of_its_own() -> None:
+    got = _rounds("本月初，知川医疗获得了苏汇投资提供的1.5亿元可转债融资。上一轮融资中，公司估值约为25亿元。")
+    assert [(r.background, r.valuation.money.raw if r.valuation else None) for r in got] == [
+        (False, None),
+        (True, "约为25亿元"),
+    ]

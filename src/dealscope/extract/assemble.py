@@ -174,7 +174,8 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
         if focus is None or _heading(ctx, fr.sentence):
             return None
         if fr.background:
-            if not (fr.stage or fr.investors or _round_money(ctx, fr.amount)):
+            named = fr.valuation is not None and _PREVIOUS_ROUND.search(f, *fr.segment) is not None
+            if not (fr.stage or fr.investors or _round_money(ctx, fr.amount) or named):
                 return None  # "其中过亿元的…": a figure in a statistic, not an earlier round
             same = [
                 d
@@ -203,6 +204,8 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
     return _Draft(company=fr.company, background=fr.background)
 
 
+# "上一轮融资中，公司估值约为25亿元": a valuation said to be the previous round's.
+_PREVIOUS_ROUND = re.compile(r"上一?轮|前一轮|上次融资|\b(?:last|previous|prior) (?:round|raise|funding)\b", re.I)
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
 
 
@@ -307,7 +310,7 @@ def _add_investor(ctx: DocContext, d: _Draft, inv: InvestorFound) -> None:
 
 
 def _mention(ctx: DocContext, d: _Draft) -> RoundMention | None:
-    if not _is_round(d):
+    if not _is_round(ctx.folded, d):
         return None
     first = d.frames[0]
     ev = ctx.evidence
@@ -345,9 +348,11 @@ def _mention(ctx: DocContext, d: _Draft) -> RoundMention | None:
     )
 
 
-def _is_round(d: _Draft) -> bool:
+def _is_round(f: str, d: _Draft) -> bool:
     if d.amount or d.investors or (d.stage and d.stage[0] is not Stage.UNKNOWN):
         return True
+    if d.valuation and d.background and any(_PREVIOUS_ROUND.search(f, *fr.segment) for fr in d.frames):
+        return True  # "上一轮融资中，公司估值约为25亿元": the previous round, known by its valuation
     if d.valuation and d.status and d.status[0] in (Status.IN_TALKS, Status.RUMORED, Status.PLANNED):
         return True
     # "X宣布完成新一轮融资" with no figures is still a round, if a verb says so.

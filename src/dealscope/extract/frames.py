@@ -286,6 +286,7 @@ _NOT_ROUND_EVENTS = frozenset(
         "acquisition price",
         "cumulative total",
         "spending, not an investment",
+        "investment pledge or project budget",
     }
 )
 
@@ -425,7 +426,12 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
         m = pat.search(text)
         if not m:
             continue
-        if strong_round and reason in ("acquisition price", "IPO or listing proceeds", "subsidy or loan"):
+        if strong_round and reason in (
+            "acquisition price",
+            "IPO or listing proceeds",
+            "subsidy or loan",
+            "investment pledge or project budget",
+        ):
             continue
         if reason == "cumulative total" and not _cumulative_applies(f, clause, money, m.start() + clause[0]):
             continue
@@ -451,7 +457,8 @@ def _cumulative_applies(f: str, clause: Window, money: Money, cue: int) -> bool:
     # "累计融资超20亿元" and "has raised $1.2 billion to date" qualify the amount next to them, not a
     # round amount elsewhere in the clause.
     assert money.span is not None
-    return abs(cue - money.span.start) <= 16 or abs(cue - money.span.end) <= 16
+    # 24: "total funding to $95 million", "累计融资金额已超过20亿元" put the cue that far before.
+    return abs(cue - money.span.start) <= 24 or abs(cue - money.span.end) <= 24
 
 
 def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, before: str) -> bool:

@@ -44,12 +44,16 @@ _ZH_RIGHT = re.compile(
     r"|(?P<unspec>投资方(?:为|是|包括|有|涵盖)|投资人(?:为|是|包括|有)|投资机构(?:为|是|包括|有)|股东(?:包括|有))"
 )
 _ZH_LIST_END = re.compile(
-    r"[。；;！？!?\n]|，(?!(?:[^，。；]{0,30}?(?:以及|和|及|与))[^，。；]{0,3}$)|等(?:机构|投资方|股东)?[，。；]|跟投|参投|领投|共同|联合"
+    r"[。；;！？!?\n]|，(?!\s*(?:以及|及|还有|另有|和|与))|等(?:机构|投资方|股东)?[，。；]|跟投|参投|领投|共同|联合"
 )
+# "获红杉中国5000万元A轮投资", "拿到了奇点创投3000万元的天使轮投资", "获得了苏创投资提供的1.5亿元可转债融资".
 _ZH_GOT = re.compile(
-    r"获(?:得)?(?P<list>[^，。；]{2,60}?)(?:的)?(?:(?:数|近|超|约)?[\d.一二三四五六七八九十两百千万亿]+[^，。；]{0,8}?)?"
-    r"(?:的)?(?:战略|独家|联合|共同)?(?:天使轮|种子轮|Pre-?[A-J]轮|[A-J]\+?轮|新一轮|首轮)?(?:战略)?投资"
+    r"(?:获(?:得)?|拿到|收到)(?:了)?(?P<list>[^，。；]{2,60}?)(?:提供|给予)?(?:的)?"
+    r"(?:(?:数|近|超|约)?[\d.一二三四五六七八九十两百千万亿]+[^，。；]{0,8}?)?"
+    r"(?:的)?(?:战略|独家|联合|共同)?(?:天使轮|种子轮|Pre-?[A-J]轮|[A-J]\+?轮|新一轮|首轮)?(?:战略)?"
+    r"(?:投资|(?<=提供的)[^，。；]{0,16}?融资|(?:可转债|债权|债务)融资)"
 )
+_AFTER_INVESTOR_NAME = re.compile(r"(?:提供|给予)(?:的)?|的[\d.数近超约一二三四五六七八九十两百千]")
 _ZH_GIVES = re.compile(
     r"(?:将|已|又|再次|再)?(?:向|对)(?:其|该公司|[^，。；、]{2,20}?)(?:进行|追加|完成)?(?:了)?(?:一笔)?(?:投资|注资|增资)"
 )
@@ -95,6 +99,8 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
             found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
     for m in _ZH_GOT.finditer(f, a, b):
         s0, e0 = m.span("list")
+        if _AFTER_INVESTOR_NAME.match(f, m.end(), b):
+            e0 = m.end()  # "获得了苏汇投资提供的1.5亿元…": 投资 ended the name, not the phrase
         seg = f[s0:e0]
         if re.search(r"融资|估值|轮|元|美元", seg):
             continue
@@ -186,16 +192,23 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (
         InvestorRole.UNSPECIFIED,
         re.compile(
-            r"\b(?:raised|raises|raising|secured|closed|landed|investment|funding|financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
+            r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|nabs|nabbed|bags|bagged|snags|"
+            r"snagged|grabs|grabbed|gets|got|receives|received|picks up|picked up|pulls in|pulled in|rakes in|"
+            r"raked in|attracts|attracted|draws|drew|scores|scored|banks|banked|nets|netted|investment|funding|"
+            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
             + _EN_END
         ),
     ),
 )
 # "Benchmark led the round", "Thrive and Khosla co-led", "Founders Fund also participated".
 _EN_LEFT_ROLE = re.compile(
-    r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) leading\b)"
+    r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) (?:co-)?leading\b"
+    # "Ardent Peak is poised to lead the round", "Corvid would lead the tender": a lead still to come.
+    r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
+    r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"
     r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
-    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|(?:has |have )?(?:made|makes) an? (?:[\w-]+ ){0,2}investment)\b)"
+    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|"
+    r"(?:has |have )?(?:made|makes|making) (?:an?|its|their) (?:[\w-]+ ){0,2}investment)\b)"
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
 _EN_LEFT_BOUND = re.compile(
@@ -212,11 +225,18 @@ def _en_list_start(f: str, a: int, kw: int) -> int:
             before = f[max(a, lb.start() - 40) : lb.start()].split()
             if before and _EN_NAMEISH.match(before[-1]):
                 continue  # "Microsoft, Nvidia, SoftBank … also took part"
+            if _EN_APPOSITIVE.search(f, max(a, lb.start() - 100), lb.start()):
+                continue  # "X and the venture arm of a builder, Y, also invested": a description
         return lb.end()
     return a
 
 
 _EN_NAMEISH = re.compile(r"[A-Z0-9][\w.&'’-]*$|[a-z]+[A-Z]")
+# A description set off by commas after (or before) a name: "Nordbyg Ventures, the venture arm of a
+# construction group," or "Bridgework and the venture arm of a construction group, Nordbyg Ventures".
+_EN_APPOSITIVE = re.compile(
+    r"[A-Z0-9][\w.&'’-]*(?:,\s+|,?\s+(?:and|&)\s+)(?:the|a|an|its)\s+[a-z][^,.;]{3,80}$"
+)
 
 
 def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:

@@ -184,7 +184,7 @@ _ZH_NOT_NAME = re.compile(
     r"领域|团队|消息|记者|媒体|报道|业内|人士|上半年|下半年|年初|年底|今年|去年|明年|本周|上周|近日|目前|"
     r"^(?:法国|英国|美国|德国|日本|韩国|印度|以色列|欧洲|硅谷|海外)\S*(?:AI|公司|初创|企业|创企)$|"
     r"(?:资本|创投|基金|资管|投资管理|创业投资|[农商用客]户|种植户|银行)$|"
-    r"融资|一轮|轮$|担任|进入|梯队|老股东|加注|跟投|领投|参投|^随着|^并|^面向|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
+    r"融资|一轮|轮$|担任|进入|梯队|老股东|加注|跟投|领投|参投|^随着|^并|^面向|^参与|^参加|^出资|^其[他余]|^投资[方人者机]|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
 )
 _EN_NOT_NAME = re.compile(
     r"^(?:in|on|at|by|for|from|since|after|before|during|instead|meanwhile|however|but|and|also|still|"
@@ -423,12 +423,20 @@ _ZH_ITEM_TAIL = re.compile(
 )
 # A person introduced by a title: "前某手机品牌总裁韩子墨", "知名天使投资人徐衡".
 _ZH_PERSON_TITLE = re.compile(
-    r"(?:高管|创始人|联合创始人|CEO|CTO|COO|CFO|总裁|副总裁|合伙人|董事长|总经理|负责人|首席\w{1,3}官|投资人)"
+    r"(?:高管|创始人|联合创始人|CEO|CTO|COO|CFO|总裁|副总裁|合伙人|董事长|总经理|负责人|首席\w{1,3}官|投资人|制作人|"
+    r"教授|院士|作家|导演|主播|企业家)"
     r"(?=[\u4e00-\u9fff]{2,4}(?:以?个人(?:身份)?)?$)"
+)
+# An organisation introduced by what it is: "苏州某区属国资平台苏创投资", "上市公司旗下的产投基金X资本".
+_ZH_ORG_DESCRIPTOR = re.compile(
+    r"(?:平台|机构|旗下(?:的)?|背景的|国资|产业方)"
+    r"(?!(?:产业|投资|创业|战略|并购|引导|专项|政府|私募|股权)(?:投资)?(?:基金|资本|平台)$)"
+    r"(?=(?!的)[\u4e00-\u9fffA-Za-z]{2,10}(?:资本|创投|投资|基金|产投|国投|集团|控股|资管|Capital|Ventures)$)"
 )
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
 _ZH_ANONYMOUS = re.compile(
     r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$|^[一两三四五六七八九十多数几]+[位家名个]|尚未|确定|^机构$"
+    r"|^(?:全部|全体|所有|悉数|均|都)$"
 )
 _EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
 _EXISTING_EN = re.compile(
@@ -438,7 +446,9 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
     r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic|seed|early|earlier|angel)?\s?(?:investors?|backers?|"
     r"shareholders?|firms?)\s(?:including\s|such as\s)?|(?:venture )?firms?\s|the venture (?:capital )?firm\s|"
-    r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s)+",
+    r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s|"
+    r"(?:a |the )?(?:group|syndicate|handful|number|host|roster) of (?:[\w-]+ )?(?:angels?|angel investors|individuals|"
+    r"operators|investors)\s(?:including\s|such as\s|like\s)?|angels\s(?:including\s|such as\s|like\s))+",
     re.I,
 )
 _EN_OWNER = re.compile(r"\s*(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)?(?:'s|’s)\s+(?=[A-Z0-9])")
@@ -495,9 +505,10 @@ def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
     quoted = _QUOTED.search(text, a, b)
     if quoted:
         a, b = quoted.start(1), quoted.end(1)
-    person = _ZH_PERSON_TITLE.search(text, a, b)
+    described = list(_ZH_ORG_DESCRIPTOR.finditer(text, a, b))  # the last: "国资平台苏汇投资" -> 苏汇投资
+    person = _ZH_PERSON_TITLE.search(text, a, b) or (described[-1] if described else None)
     if person:
-        a = person.end()  # "前某云厂商高管林栖": the person after the title
+        a = person.end()  # "前某云厂商高管林栖", "苏州某区属国资平台苏创投资": the name after its description
     paren = _PAREN_TAIL.search(text, a, b)
     if paren and paren.start() > a + 1:
         b = paren.start()  # "Andreessen Horowitz（a16z）": the bracket holds an alias
@@ -555,6 +566,21 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
         b -= 1
     name = text[a:b]
     tokens = name.split()
+    if len(tokens) > 1 and tokens[0] in ("the", "a", "an"):
+        # "the Qatar Investment Authority" is a name; "the Norwegian utility Nordlys Kraft" is a
+        # description and then a name; "the Dutch maker of chip machines" is a description only.
+        if tokens[0] == "the" and all(t[0].isupper() or t in ("of", "for", "&") for t in tokens[1:]):
+            keep = len(tokens) - 1
+        else:
+            keep = 0
+            while keep < len(tokens) - 1 and tokens[-1 - keep][0].isupper():
+                keep += 1
+        if not keep:
+            return None
+        a = b - len(" ".join(tokens[-keep:]))
+        if text[a:b] != " ".join(tokens[-keep:]):
+            return None  # irregular spacing: leave the item out rather than misplace its span
+        name, tokens = text[a:b], tokens[-keep:]
     if not tokens or not _name_like(tokens[0]) or len(tokens) > 6:
         return None
     if not plausible_name(name) or name.lower() in _LOWER_STOP:

@@ -19,8 +19,8 @@ Window = tuple[int, int]
 ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
-    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|"
-    r"拿(?:了|到|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|对外(?:确认|宣布|披露|透露|证实)|"
+    r"拿到|拿(?:了|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
     r"在(?=[^，。；]{1,6}(?:前|后|期间|之际)|接触|洽谈|寻求|进行|筹备|募集)|也(?=在|将|已|获|完成|正|于|拟|计划)|接触|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
     r"|[\d.]+\s*(?:多|余)?\s*(?:[万亿]|千万|百万|美元|元|港元|欧元))|对外表示|表示|上一轮|此前"
@@ -31,7 +31,11 @@ _ZH_OBJECT = re.compile(
     r"(?P<co>[^，。；、\s]{2,24}?)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
     r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
 )
-_ZH_TO_OBJECT = re.compile(r"(?:对|向|为)(?P<co>[^，。；、\s]{2,24}?)(?:进行|完成|追加|注资|投资|提供)")
+# 对/向/为 as a preposition only: not 对手, 对比, 对外, 作为, 成为 ("竞争对手衍象科技…完成").
+_ZH_TO_OBJECT = re.compile(
+    r"(?:(?<![竞相面针反绝])对(?![手比外此于话标方])|向|(?<![作成认因以称])为)"
+    r"(?P<co>[^，。；、\s]{2,24}?)(?:进行|完成|追加|注资|投资|提供)"
+)
 _ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
 
 EN_VERB = re.compile(
@@ -126,11 +130,18 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
         co = accept(ctx, names.company_zh(f, m2.start("co"), m2.end("co"), cut))
         if co:
             return co
+    while pred is not None and not f[a : pred.start()].strip() and _ZH_OPENING_TIME.fullmatch(pred.group()):
+        # "昨天百川智能宣布…", "近日星枢动力完成…": a time word opening the clause is not the verb.
+        a = max([pred.end()] + [d1 for d0, d1 in cut if d0 <= pred.start() < d1])  # "今年2月X完成…"
+        pred = ZH_PREDICATE.search(f, a, b)
     if pred is None:
         return None
     return accept(ctx, names.company_zh(f, a, pred.start(), cut))
 
 
+_ZH_OPENING_TIME = re.compile(
+    r"近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|上个月|上月|本月|这个月|今年|去年|年初|年中|年底"
+)
 _EN_TO_INVEST = re.compile(r"\s*(?:to|and)\s+invest\b", re.I)
 _EN_REFERENCE_SUBJECT = re.compile(
     r"\b(?:the|its|this|that|a) (?:deal|round|financing|funding|transaction|raise|investment)\s+$", re.I
