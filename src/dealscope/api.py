@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dealscope.analyse import sectors
 from dealscope.domain import (
     Document,
     Evidence,
@@ -30,8 +29,12 @@ from dealscope.fx import to_usd
 from dealscope.ingest import ReadOptions, iter_documents
 from dealscope.merge import Claim, claim_date, convert, records_from, seen_names
 from dealscope.resolve import Resolver, build_organizations
-from dealscope.store import orgs as org_store
-from dealscope.store.db import RoundQuery, SaveOutcome, Store
+
+if TYPE_CHECKING:
+    from dealscope.store.db import RoundQuery, Store
+
+# SQLAlchemy, Alembic and the sector classifier load inside the functions that store or query:
+# `dealscope extract` and `--help` never touch a database and should not pay for one.
 
 EXPORT_KEYS = (
     "id",
@@ -155,6 +158,8 @@ def ingest(
     progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every document under `paths`; bad inputs are reported, not fatal."""
+    from dealscope.store.db import SaveOutcome
+
     options = options or IngestOptions()
     started = time.perf_counter()
     extractor = get_extractor(options.extractor)
@@ -194,6 +199,9 @@ def ingest(
 
 def rebuild_rounds(store: Store, resolver: Resolver | None = None) -> int:
     """Re-run resolve + merge over every stored mention and swap in the new rounds; returns their count."""
+    from dealscope.analyse import sectors
+    from dealscope.store import orgs as org_store
+
     meta = store.documents_meta()
     stored = list(store.iter_mentions())
     if resolver is None:  # the user's edits, replayed; spellings learnt from every stored name
@@ -228,6 +236,8 @@ def _published(d: dict[str, Any]) -> Any:
 
 
 def list_rounds(store: Store, query: RoundQuery | None = None) -> list[dict[str, Any]]:
+    from dealscope.store.db import RoundQuery
+
     return store.query_rounds(query or RoundQuery())
 
 

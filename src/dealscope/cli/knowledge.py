@@ -4,22 +4,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dealscope.analyse import company as company_mod
-from dealscope.analyse import conflicts as conflicts_mod
-from dealscope.analyse import investor as investor_mod
-from dealscope.analyse import orgs
-from dealscope.cli.options import DbOpt, Fmt, FmtOpt, out, print_wide
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, open_store, out, print_wide
 from dealscope.cli.render import money_text, rounds_table, short_number
-from dealscope.resolve import Edit, Organization
-from dealscope.store.db import Store
+
+if TYPE_CHECKING:
+    from dealscope.analyse import orgs
+    from dealscope.resolve import Edit, Organization
+
+# The commands import `dealscope.analyse` (and with it the store) when they run, so that loading the
+# CLI for another command does not load SQLAlchemy.
 
 org_app = typer.Typer(
     help="Organisations: show and list them, and correct what the machine got wrong (reversibly).",
@@ -35,15 +34,6 @@ def register(app: typer.Typer) -> None:
     app.command(name="company")(company)
     app.command(name="investor")(investor)
     app.command(name="conflicts")(conflicts)
-
-
-@contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    store = Store.open(db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _json(data: Any) -> None:
@@ -80,7 +70,9 @@ def org_merge(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Make B the same organisation as A (undo with `org unmerge A B`)."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         result = orgs.merge(store, into, merged)
     _report(result, fmt)
 
@@ -93,7 +85,9 @@ def org_unmerge(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Separate B from A: undo your merge, or split a name the machine joined wrongly."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         result = orgs.unmerge(store, a, b)
     _report(result, fmt)
 
@@ -106,7 +100,9 @@ def alias_add(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Let ALIAS refer to NAME's organisation."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         result = orgs.add_alias(store, name, alias)
     _report(result, fmt)
 
@@ -119,7 +115,9 @@ def alias_remove(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Stop ALIAS referring to NAME's organisation."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         result = orgs.remove_alias(store, name, alias)
     _report(result, fmt)
 
@@ -156,7 +154,9 @@ def org_show(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """An organisation: its names, kind, facts, rounds, and your edits that name it."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         d = orgs.detail(store, name)
     if fmt is Fmt.json:
         _json(
@@ -205,7 +205,9 @@ def org_list(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Every organisation in the database, by name."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         found = orgs.list_organizations(store, kind, limit)
     if fmt is Fmt.json:
         _json([_org_json(o) for o in found])
@@ -227,7 +229,9 @@ def org_list(
 @org_app.command("edits")
 def org_edits(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """Your corrections, oldest first (an undo is an entry of its own)."""
-    with _store(db) as store:
+    from dealscope.analyse import orgs
+
+    with open_store(db) as store:
         log = orgs.edits(store)
     if fmt is Fmt.json:
         _json([_edit_json(e) for e in log])
@@ -250,7 +254,9 @@ def company(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """A company: rounds in date order, valuation timeline, total raised, investors, metrics."""
-    with _store(db) as store:
+    from dealscope.analyse import company as company_mod
+
+    with open_store(db) as store:
         view = company_mod.company_view(store, name)
     if fmt is Fmt.json:
         _json(view.to_json())
@@ -318,7 +324,9 @@ def investor(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """An investor: portfolio, leads versus follow-ons, amounts where known, co-investors ranked."""
-    with _store(db) as store:
+    from dealscope.analyse import investor as investor_mod
+
+    with open_store(db) as store:
         view = investor_mod.investor_view(store, name)
     if fmt is Fmt.json:
         _json(view.to_json())
@@ -362,7 +370,9 @@ def conflicts(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Figures the articles disagree on: the chosen value and each article that says otherwise."""
-    with _store(db) as store:
+    from dealscope.analyse import conflicts as conflicts_mod
+
+    with open_store(db) as store:
         rows = conflicts_mod.conflicts(store, company_name)
     if fmt is Fmt.json:
         _json(rows)

@@ -13,20 +13,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dealscope import __version__, api
+from dealscope import __version__
 from dealscope.cli import render
-from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, out, print_wide
-from dealscope.domain import ReadFailure
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, open_store, out, print_wide
 from dealscope.errors import DealscopeError, UsageError
 from dealscope.extract.base import DEFAULT_EXTRACTOR
-from dealscope.ingest import SUPPORTED_SUFFIXES, ReadOptions
-from dealscope.store.db import RoundQuery, Store
+
+if TYPE_CHECKING:
+    from dealscope import api
+    from dealscope.store.db import RoundQuery
+
+# Each command imports the library it needs (`dealscope.api` and below) when it runs: `--help` and
+# the commands that need no database start without loading the pipeline, SQLAlchemy or Alembic.
 
 app = typer.Typer(
     help="dealscope: venture rounds from the news you read, every value traced to its words.",
@@ -61,16 +64,9 @@ def main(
     """dealscope: venture rounds from the news you read, every value traced to its words."""
 
 
-@contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    store = Store.open(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _count_inputs(paths: list[Path]) -> int:
+    from dealscope.ingest import SUPPORTED_SUFFIXES
+
     n = 0
     for p in paths:
         if p.is_dir():
@@ -92,9 +88,14 @@ def ingest(
     max_mb: Annotated[float, typer.Option(help="Skip files larger than this many MB.")] = 10.0,
 ) -> None:
     """Read articles, extract their funding rounds and store them (re-ingesting changes nothing)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dealscope import api
+    from dealscope.ingest import ReadOptions
+
     options = api.IngestOptions(extractor=extractor, read=ReadOptions(max_bytes=int(max_mb * 1024 * 1024)))
     total = _count_inputs(paths)
-    with _store(db) as store:
+    with open_store(db) as store:
         if total >= 20 and err.is_terminal:
             with Progress(
                 TextColumn("ingesting"),
@@ -140,6 +141,8 @@ def _query(
     min_amount: str | None,
     limit: int | None = None,
 ) -> RoundQuery:
+    from dealscope.store.db import RoundQuery
+
     return RoundQuery(
         company=company,
         investor=investor,
@@ -174,8 +177,10 @@ def rounds(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """List funding rounds, newest first."""
+    from dealscope import api
+
     _check_status(status)
-    with _store(db) as store:
+    with open_store(db) as store:
         records = api.list_rounds(store, _query(company, investor, status, since, until, min_amount, limit))
     if fmt is Fmt.json:
         typer.echo(json.dumps([api.export_record(r) for r in records], ensure_ascii=False, indent=2))
@@ -199,7 +204,9 @@ def show(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Every field of one round with the quote it came from, the article's title and date."""
-    with _store(db) as store:
+    from dealscope import api
+
+    with open_store(db) as store:
         record = api.round_detail(store, round_id)
     if fmt is Fmt.json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
@@ -222,8 +229,10 @@ def export(
     min_amount: MinAmountOpt = None,
 ) -> None:
     """Write every round (or the filtered ones) as JSON Lines or CSV."""
+    from dealscope import api
+
     _check_status(status)
-    with _store(db) as store:
+    with open_store(db) as store:
         records = api.export_records(store, _query(company, investor, status, since, until, min_amount))
     with _open_out(output) as fh:
         if fmt is ExportFormat.jsonl:
@@ -265,6 +274,8 @@ def extract(
     extractor: Annotated[str, typer.Option(help="Extractor name.")] = DEFAULT_EXTRACTOR,
 ) -> None:
     """Extract rounds without a database and print them to stdout, one JSON object per line."""
+    from dealscope import api
+    from dealscope.domain import ReadFailure
     from dealscope.present.duee import duee_record
 
     failed = 0

@@ -3,26 +3,47 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dealscope.analyse import sectors
-from dealscope.analyse.stats import STATUSES, Grouping, Period, StatRow, StatsQuery, StatsResult
-from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, out, print_wide
+from dealscope.cli.options import DbOpt, Fmt, FmtOpt, err, open_store, out, print_wide
 from dealscope.cli.render import parse_day, short_number
 from dealscope.errors import UsageError
-from dealscope.store.db import Store
 
-ByOpt = Annotated[Period, typer.Option("--by", help="Bucket size: month, quarter, half or year.")]
+if TYPE_CHECKING:
+    from dealscope.analyse.sectors import SectorAssignment
+    from dealscope.analyse.stats import StatRow, StatsQuery, StatsResult
+
+# `dealscope.analyse` (and with it SQLAlchemy and the store) is imported inside the commands, so that
+# the CLI starts without it. The choices below therefore copy `stats.Period` and `stats.Grouping`,
+# whose module loads SQLAlchemy; `_query` turns them into those (tests/cli/test_startup.py keeps the
+# two in step).
+
+
+class PeriodChoice(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+
+
+class GroupChoice(StrEnum):
+    STAGE = "stage"
+    SECTOR = "sector"
+    LAYER = "layer"
+    REGION = "region"
+    STATUS = "status"
+
+
+ByOpt = Annotated[PeriodChoice, typer.Option("--by", help="Bucket size: month, quarter, half or year.")]
 GroupOpt = Annotated[
-    Grouping | None,
+    GroupChoice | None,
     typer.Option("--group", help="Split each period by stage, sector, layer, region or status."),
 ]
 SinceOpt = Annotated[str | None, typer.Option(help="Announced on or after YYYY[-MM[-DD]].")]
@@ -52,22 +73,19 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sector_app, name="sector")
 
 
-@contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    store = Store.open(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def _query(
-    by: Period, group: Grouping | None, since: str | None, until: str | None, status: list[str] | None
+    by: PeriodChoice,
+    group: GroupChoice | None,
+    since: str | None,
+    until: str | None,
+    status: list[str] | None,
 ) -> StatsQuery:
+    from dealscope.analyse.stats import STATUSES, Grouping, Period, StatsQuery
+
     statuses: tuple[str, ...] | None
     if status and "all" in status:
         statuses = None
@@ -77,8 +95,8 @@ def _query(
         if bad:
             raise UsageError(f"unknown status {bad[0]!r}; valid: {', '.join(STATUSES)} or all")
     return StatsQuery(
-        by=by,
-        group=group,
+        by=Period(by.value),
+        group=Grouping(group.value) if group is not None else None,
         since=parse_day(since) if since else None,
         until=parse_day(until, end=True) if until else None,
         statuses=statuses,
@@ -97,7 +115,7 @@ def _pct(x: float | None) -> str:
 
 
 def stats(
-    by: ByOpt = Period.MONTH,
+    by: ByOpt = PeriodChoice.MONTH,
     group: GroupOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -109,7 +127,7 @@ def stats(
     from dealscope.analyse.stats import deal_stats
 
     q = _query(by, group, since, until, status)
-    with _store(db) as store:
+    with open_store(db) as store:
         result = deal_stats(store, q)
     if fmt is Fmt.json:
         _json([row.to_dict() for row in result.rows])
@@ -198,7 +216,7 @@ def chart_valuation(
     from dealscope.present.chart import valuation_chart
 
     fmt = _chart_format(output)
-    with _store(db) as store:
+    with open_store(db) as store:
         name, points = company_timeline(store, company)
     valued = sum(1 for p in points if p.valuation_usd is not None)
     _write(output, valuation_chart(name, points, fmt))
@@ -208,7 +226,7 @@ def chart_valuation(
 @chart_app.command("funding")
 def chart_funding(
     output: OutOpt,
-    by: ByOpt = Period.QUARTER,
+    by: ByOpt = PeriodChoice.QUARTER,
     group: GroupOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -221,7 +239,7 @@ def chart_funding(
 
     fmt = _chart_format(output)
     q = _query(by, group, since, until, status)
-    with _store(db) as store:
+    with open_store(db) as store:
         result = deal_stats(store, q)
     _write(output, funding_chart(result, fmt))
     periods = len({row.period for row in result.rows})
@@ -242,8 +260,8 @@ def chart_investors(
     from dealscope.present.chart import investors_chart
 
     fmt = _chart_format(output)
-    q = _query(Period.YEAR, None, since, until, status)
-    with _store(db) as store:
+    q = _query(PeriodChoice.YEAR, None, since, until, status)
+    with open_store(db) as store:
         investors = top_investors(store, q, top)
     _write(output, investors_chart(investors, fmt))
     _wrote(output, f"{len(investors)} investor(s)")
@@ -266,7 +284,7 @@ def report(
 
     start = parse_day(since) if since else None
     end = parse_day(until, end=True) if until else None
-    with _store(db) as store:
+    with open_store(db) as store:
         data = build_report(
             store, start, end, top, generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         )
@@ -277,7 +295,7 @@ def report(
 # --------------------------------------------------------------------------- sectors
 
 
-def _assignment(company: str, a: sectors.SectorAssignment) -> dict[str, Any]:
+def _assignment(company: str, a: SectorAssignment) -> dict[str, Any]:
     return {
         "company": company,
         "company_key": a.company_key,
@@ -308,7 +326,9 @@ def sector_show(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """A company's sector, layer and region, and what decided them (override, gazetteer or keyword)."""
-    with _store(db) as store:
+    from dealscope.analyse import sectors
+
+    with open_store(db) as store:
         a = sectors.company_sector(store, company)
     _show_assignment(_assignment(company, a), fmt)
 
@@ -324,7 +344,9 @@ def sector_set(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Set a company's sector (and/or layer); it beats the gazetteer and the keywords from now on."""
-    with _store(db) as store:
+    from dealscope.analyse import sectors
+
+    with open_store(db) as store:
         a = sectors.set_sector(store, company, sector, layer, datetime.now(UTC))
     _show_assignment(_assignment(company, a), fmt)
 
@@ -335,7 +357,9 @@ def sector_clear(
     db: DbOpt = None,
 ) -> None:
     """Remove a company's sector override (the automatic assignment applies again)."""
-    with _store(db) as store:
+    from dealscope.analyse import sectors
+
+    with open_store(db) as store:
         removed = sectors.clear_sector(store, company)
     out.print(f"override removed for {escape(company)}" if removed else f"{escape(company)} had no override")
 
@@ -343,7 +367,9 @@ def sector_clear(
 @sector_app.command("list")
 def sector_list(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """Every sector override stored in the database."""
-    with _store(db) as store:
+    from dealscope.analyse import sectors
+
+    with open_store(db) as store:
         rows = sectors.list_overrides(store)
     if fmt is Fmt.json:
         _json(rows)
@@ -362,7 +388,9 @@ def sector_list(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
 @sector_app.command("taxonomy")
 def sector_taxonomy(fmt: FmtOpt = Fmt.table) -> None:
     """The layers and sectors keywords are matched against (bundled data/sectors.json)."""
-    tax = sectors.Taxonomy.default()
+    from dealscope.analyse.taxonomy import Taxonomy  # the classifier's data alone: no database
+
+    tax = Taxonomy.default()
     if fmt is Fmt.json:
         _json(
             [

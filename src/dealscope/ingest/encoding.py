@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 
 class ReadProblem(Exception):
     """An input cannot be read; the message is one line for the user."""
@@ -59,6 +57,8 @@ def decode(data: bytes, *, html: bool = False) -> str:
                 return data.decode(_canonical(declared.group(1).decode("ascii")))
             except (LookupError, UnicodeDecodeError):
                 pass
+    import charset_normalizer  # loaded only for files that are not UTF-8: most never need it
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise ReadProblem("cannot determine the text encoding (not UTF-8, UTF-16 or GB18030)")
