@@ -151,6 +151,25 @@ def _investors(text: str) -> list[tuple[str, list[str], list[str]]]:
             "Tarnwick lands $30M from Lux Capital to build warehouse robots.",
             [("Tarnwick", [], ["Lux Capital"])],
         ),
+        (
+            "Tarnwick raised $1.2 billion led by Microsoft. Nvidia also joined, as did Ridgeback Ventures, "
+            "the venture arm of Saudi Aramco.",
+            [("Tarnwick", ["Microsoft"], ["Ridgeback Ventures", "Nvidia"])],
+        ),
+        (
+            "Tarnwick raised $200 million led by TPG. Existing investor Energy Impact Partners and the "
+            "Canada Pension Plan Investment Board are also participating.",
+            [("Tarnwick", ["TPG"], ["Energy Impact Partners", "Canada Pension Plan Investment Board"])],
+        ),
+        (
+            "Tarnwick raised €20 million in a Series A led by Lakestar, with HV Capital participating.",
+            [("Tarnwick", ["Lakestar"], ["HV Capital"])],
+        ),
+        (
+            "Tarnwick raised a $3.5 million seed round led by Precursor. Angels in the round include Dara "
+            "Quell and Oren Vail.",
+            [("Tarnwick", ["Precursor"], ["Dara Quell", "Oren Vail"])],
+        ),
     ],
 )
 def test_english_investors_in_the_shapes_news_writes_them(
@@ -188,6 +207,16 @@ def test_a_named_investors_commitment_is_its_share_not_a_second_round() -> None:
             [("星澜机器人", [], ["蔚川资本", "小禾战投", "徐青"])],
         ),
         ("光耀语言完成了一轮3亿美元的融资，老股东全部跟投。", [("光耀语言", [], [])]),
+        (
+            "云栈科技完成A轮融资，领投的是红杉中国，老股东高瓴和启岸创投都跟了。",
+            [("云栈科技", ["红杉中国"], ["高瓴", "启岸创投"])],
+        ),
+        ("云栈科技完成A轮融资，投资方里有高瓴。", [("云栈科技", [], ["高瓴"])]),
+        ("2022年，启岸创投投了云栈科技的Pre-A轮。", [("云栈科技", [], ["启岸创投"])]),
+        (
+            "蓝汀生物宣布完成Pre-A轮融资，投资方为个人投资人韩屿及远帆资本。",
+            [("蓝汀生物", [], ["韩屿", "远帆资本"])],
+        ),
         (
             "本月初，知川医疗获得了苏州某区属国资平台苏汇投资提供的1.5亿元可转债融资。",
             [("知川医疗", [], ["苏汇投资"])],

@@ -208,7 +208,7 @@ TRIGGER = re.compile(
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
     r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
-    r"joined the round|took part|chipped in)\b"
+    r"joined the round|took part|chipped in|as did|(?:also )?joined(?=\s*[,.;]))\b"
     # Headline verbs that need the money right after them to mean a round: "lands $30M", "secures €12m".
     r"|\b(?:secur(?:e|es|ed)|lands?|landed|nabs?|nabbed|bags?|bagged|snags?|snagged|grabs?|grabbed|"
     r"(?:pull|pulls|pulled|rake|rakes|raked|haul|hauls|hauled|pick|picks|picked) (?:in|up)|gets|got|"

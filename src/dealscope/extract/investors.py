@@ -34,14 +34,18 @@ _ZH_LEFT = re.compile(
 )
 _ZH_ROLE = re.compile(
     r"(?P<lead>(?:为|是|担任)(?:本轮|本次|此轮|该轮)?(?:的)?(?:领投方|领投机构)|(?:联合|共同|一起)?(?:领投|牵头|独家投资|独投|独家领投|领衔|领投方))"
-    r"|(?P<follow>跟投|参投|跟进|参与(?:了)?(?:本轮|此轮|本次|此次|该轮)?(?:投资|融资)?|追加投资|追投|持续加注|继续加注|加注|继续投资|超额认购|追加)"
-    r"|(?P<unspec>(?:共同)?(?:出资|投资)(?=[，。；,;]|$|了?(?:本轮|此轮|该轮|这轮)))"
+    r"|(?P<follow>跟投|参投|跟进|参与(?:了)?(?:本轮|此轮|本次|此次|该轮)?(?:投资|融资)?|追加投资|追投|持续加注|继续加注|加注|继续投资|超额认购|追加"
+    r"|(?:都|也|均|亦)?跟(?:了|进了)(?=[，。；,;！]|$))"
+    r"|(?P<unspec>(?:共同)?(?:出资|投资)(?=[，。；,;]|$|了?(?:本轮|此轮|该轮|这轮))"
+    # "启岸创投投了云景科技的Pre-A轮": the investor before 投了, the company and its round after.
+    r"|投了(?=[^，。；]{2,24}?(?:的)?(?:Pre-?[A-J]|[A-J]\+?|天使|种子|新一)轮))"
 )
 # Lists introduced on the right of a keyword: 领投方为X, 投资方包括X, 获X投资.
 _ZH_RIGHT = re.compile(
-    r"(?P<lead>领投方(?:为|是|包括)|由(?=[^，。；]{2,60}?(?:联合|共同)?(?:领投|独家投资|牵头)))"
+    r"(?P<lead>领投方(?:为|是|包括)|领投(?:机构)?的是|由(?=[^，。；]{2,60}?(?:联合|共同)?(?:领投|独家投资|牵头)))"
     r"|(?P<follow>跟投方(?:为|是|包括|有)|参投方(?:为|是|包括|有)|其他投资方(?:为|是|包括|有)|参与(?:本轮|此轮|本次)?(?:投资|融资)的(?:机构|投资方)?(?:还有|包括|有))"
-    r"|(?P<unspec>投资方(?:为|是|包括|有|涵盖)|投资人(?:为|是|包括|有)|投资机构(?:为|是|包括|有)|股东(?:包括|有))"
+    r"|(?P<unspec>投资方(?:为|是|包括|有|涵盖)|投资人(?:为|是|包括|有)|投资机构(?:为|是|包括|有)|股东(?:包括|有)"
+    r"|(?:投资方|投资人|投资机构|股东)(?:里|中|当中)(?:有|包括))"
 )
 _ZH_LIST_END = re.compile(
     r"[。；;！？!?\n]|，(?!\s*(?:以及|及|还有|另有|和|与))|等(?:机构|投资方|股东)?[，。；]|跟投|参投|领投|共同|联合"
@@ -172,6 +176,9 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
         ),
     ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
+    # "Nvidia also joined, as did Prosperity7 Ventures", "led by Lakestar, with HV Capital participating".
+    (InvestorRole.FOLLOW, re.compile(r"\bas did (?P<list>[A-Z0-9].+?)" + _EN_END)),
+    (InvestorRole.FOLLOW, re.compile(r"\bwith (?P<list>[A-Z0-9][^.;]*?) (?:also )?(?:participating|joining)\b")),
     (
         InvestorRole.LEAD,
         re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b"),
@@ -180,7 +187,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (
         InvestorRole.UNSPECIFIED,
         re.compile(
-            r"\b(?i:investors|backers|participants|investors in the (?:round|deal|financing)|other investors) (?:also )?(?:include|includes|included|including|are|were) (?P<list>.+?)"
+            r"\b(?i:investors|backers|participants|angels|angel investors|other investors|other backers)(?i: in the (?:round|deal|financing))? (?:also )?(?:include|includes|included|including|are|were) (?P<list>.+?)"
             + _EN_END
         ),
     ),
@@ -206,7 +213,8 @@ _EN_LEFT_ROLE = re.compile(
     # "Ardent Peak is poised to lead the round", "Corvid would lead the tender": a lead still to come.
     r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
     r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"
-    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?investors?|took part|chipped in|followed on|returned|re-upped)\b)"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?(?:investors?|backers?)|took part|chipped in|followed on|returned|re-upped)\b"
+    r"|\b(?:is|are|was|were) (?:also )?participating\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|"
     r"(?:has |have )?(?:made|makes|making) (?:an?|its|their) (?:[\w-]+ ){0,2}investment)\b)"
 )

@@ -135,7 +135,7 @@ _ZH_TAIL_JUNK = re.compile(
     r"(?:[\s,，、:：;；\-—]+|宣布|正式|官宣|已经|已于|已|近日|日前|今日|今天|昨日|昨天|也|再次|再度|又|刚刚|成功|顺利|近期|将|"
     r"宣告|对外宣布|表示|称|于|在|目前|正在|正|还|就|则|均|都|共同|此前|曾经|曾|一举|首次|连续|接连|相继|日前宣布|或|"
     r"本周|上周|今年|去年|年初|年内|年底|本轮|此轮|此次|新近|最新|近|当天|当日|同日|周[一二三四五六日天]|"
-    r"星期[一二三四五六日天]|获得了|获得|获|完成了|完成|的)+$"
+    r"星期[一二三四五六日天]|获得了|获得|获|完成了|完成|的|成立于|成立|创立于|创立|先后)+$"
 )
 _ZH_DATE_IN_NAME = re.compile(
     r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:(?<=[年月日号])|(?<=\d{4}年))$"
@@ -184,7 +184,8 @@ _ZH_NOT_NAME = re.compile(
     r"领域|团队|消息|记者|媒体|报道|业内|人士|上半年|下半年|年初|年底|今年|去年|明年|本周|上周|近日|目前|"
     r"^(?:法国|英国|美国|德国|日本|韩国|印度|以色列|欧洲|硅谷|海外)\S*(?:AI|公司|初创|企业|创企)$|"
     r"(?:资本|创投|基金|资管|投资管理|创业投资|[农商用客]户|种植户|银行)$|"
-    r"融资|一轮|轮$|担任|进入|梯队|老股东|加注|跟投|领投|参投|^随着|^并|^面向|^参与|^参加|^出资|^其[他余]|^投资[方人者机]|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
+    r"融资|一轮|轮$|担任|进入|梯队|老股东|加注|跟投|领投|参投|^随着|^并|^面向|^参与|^参加|^出资|^其[他余]|^投资[方人者机]|"
+    r"^(?:个人|时候|同日|当天|当日|同时|此时|届时|期间|当时|那时)$|时候$|^IPO$|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
 )
 _EN_NOT_NAME = re.compile(
     r"^(?:in|on|at|by|for|from|since|after|before|during|instead|meanwhile|however|but|and|also|still|"
@@ -548,6 +549,9 @@ def split_names_en(
     return out
 
 
+_EN_ARM_OF = re.compile(r"\b(?:of|arm|unit|subsidiary|division|affiliate|owned|backed|behind|founded)\b")
+
+
 def _clean_en_item(text: str, a: int, b: int) -> Window | None:
     lead = _EN_ITEM_LEAD.match(text, a, b)
     if lead:
@@ -571,6 +575,8 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
         # description and then a name; "the Dutch maker of chip machines" is a description only.
         if tokens[0] == "the" and all(t[0].isupper() or t in ("of", "for", "&") for t in tokens[1:]):
             keep = len(tokens) - 1
+        elif _EN_ARM_OF.search(name):
+            return None  # "the venture arm of Saudi Aramco" describes the name before it
         else:
             keep = 0
             while keep < len(tokens) - 1 and tokens[-1 - keep][0].isupper():
