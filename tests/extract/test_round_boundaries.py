@@ -253,3 +253,85 @@ def test_previous_rounds_valuation_is_a_background_round_of_its_own() -> None:
         (False, None),
         (True, "约为25亿元"),
     ]
+
+
+# --------------------------------------------------------------------------- shares, stages, talks
+
+
+def _shares(text: str) -> dict[str, str]:
+    return {i.name: i.amount.money.raw for r in _rounds(text) for i in r.investors if i.amount is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "星耀智驾完成2亿美元A+轮融资，由红杉中国领投。其中，高瓴创投出资约6000万美元。",
+            {"高瓴创投": "约6000万美元"},
+        ),
+        (
+            "Northmere raised $120 million in a Series D led by Sequoia. M12 put in about $40 million.",
+            {"M12": "about $40 million"},
+        ),
+        (
+            "Solwick raised $1 billion in a Series D co-led by Temasek. Google, Chevron Technology Ventures and "
+            "the trading house Mitsui & Co. also took part, and Google contributed roughly $150 million.",
+            {"Google": "roughly $150 million"},
+        ),
+    ],
+)
+def test_an_investors_own_share_is_read_where_the_article_gives_it(text: str, want: dict[str, str]) -> None:
+    assert _shares(text) == want
+    assert len(_rounds(text)) == 1  # a share never becomes a second round
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Tillwater raised a $3.5 million seed led by Precursor.", Stage.SEED),
+        ("Gridwell secured a $75 million debt facility from Hercules Capital.", Stage.DEBT),
+    ],
+)
+def test_bare_seed_and_debt_facility_are_stages(text: str, stage: Stage) -> None:
+    got = _rounds(text)
+    assert [r.stage.stage if r.stage else None for r in got] == [stage]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("光翎科技正在洽谈新一轮融资，拟融资5亿元，目前尚未签署投资协议。", "in_talks"),
+        (
+            "Tandem Silicon has held early discussions with investors about a round that could value it at more than $3 billion.",
+            "in_talks",
+        ),
+        (
+            "Parable is also in early talks to raise new capital at a valuation of as much as $50 billion.",
+            "in_talks",
+        ),
+        ("跃川科技据说正在洽谈新一轮融资，估值要到200亿。", "in_talks"),
+    ],
+)
+def test_talks_in_the_words_reporters_use(text: str, status: str) -> None:
+    got = _rounds(text)
+    assert len(got) == 1 and got[0].status.status.value == status
+    assert got[0].company.text in text and got[0].company.text[:2] in ("光翎", "Ta", "Pa", "跃川")
+
+
+def test_values_the_company_at_reads_past_a_long_description() -> None:
+    got = _rounds(
+        "Cirrane raised $1.2 billion. The financing values the London-based developer of reasoning models "
+        "at more than $10 billion."
+    )
+    assert [r.valuation.money.raw if r.valuation else None for r in got] == ["more than $10 billion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2012, Ardwell Credit has committed more than $3 billion to over 150 companies.",
+        "Ahead of the IPO, the bankers said demand was strong.",
+    ],
+)
+def test_portfolio_totals_and_the_word_ipo_are_not_rounds(text: str) -> None:
+    assert _rounds(text) == []

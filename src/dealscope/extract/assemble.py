@@ -205,7 +205,9 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
 
 
 # "上一轮融资中，公司估值约为25亿元": a valuation said to be the previous round's.
-_PREVIOUS_ROUND = re.compile(r"上一?轮|前一轮|上次融资|\b(?:last|previous|prior) (?:round|raise|funding)\b", re.I)
+_PREVIOUS_ROUND = re.compile(
+    r"上一?轮|前一轮|上次融资|\b(?:last|previous|prior) (?:round|raise|funding)\b", re.I
+)
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
 
 

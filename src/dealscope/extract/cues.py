@@ -34,9 +34,10 @@ STAGE_EN = re.compile(
     r"\b(?P<en>"
     r"(?:[Pp]re-?)?[Ss]eries\s(?P<eletter>[A-J])(?P<evariant>-?[1-9]|\+)?(?:\s(?:extension|round|funding|financing))?"
     r"|[Pp]re-[Ss]eed|[Ss]eed(?:\s(?:round|funding|financing|stage|extension))|seed-stage"
+    r"|(?<=(?:million|billion) )seed(?=\s(?:led|co-led|from|backed)\b|[,.;])|(?<=\d[MmKk] )seed(?=\s(?:led|co-led|from)\b|[,.;])"
     r"|[Aa]ngel\s(?:round|funding|investment)"
     r"|[Pp]re-IPO(?:\s(?:round|funding))?"
-    r"|[Vv]enture\sdebt|debt\sfinancing|(?:revolving\s)?credit\s(?:facility|line)|line\sof\scredit|term\sloan"
+    r"|[Vv]enture\sdebt|debt\s(?:financing|facility)|loan\sfacility|(?:revolving\s)?credit\s(?:facility|line)|line\sof\scredit|term\sloan"
     r"|loan\sagreement|convertible\snote|grant"
     r"|strategic\s(?:investment|round|funding|financing)"
     r"|corporate\s(?:round|investment)"
@@ -139,8 +140,8 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
         Status.ANNOUNCED,
         re.compile(
             r"(?=[宣将签达awsAWS])(?:"
-            r"宣布将|将获得|将获|签署(?:了)?(?:投资|融资)?(?:协议|条款)|达成(?:投资|融资)?协议"
-            r"|\b(?:agreed to|will (?:receive|invest|raise|get)|signed (?:a |an )?(?:term sheet|agreement)|"
+            r"宣布将|将获得|将获|(?<![未没])(?<!没有)签署(?:了)?(?:投资|融资)?(?:协议|条款)|(?<![未没])达成(?:投资|融资)?协议"
+            r"|\b(?:agreed to|will (?:receive|invest|raise|get)|(?<!not )(?<!n't )(?<!yet )signed (?:a |an )?(?:term sheet|agreement)|"
             r"set to (?:receive|raise|close))\b)",
             re.I,
         ),
@@ -151,7 +152,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"(?=[洽谈商磋正寻接ishladpISHLADP])(?:"
             r"洽谈|谈判|商谈|磋商|正寻求|寻求|正在募集|正在进行|正在融资|正筹备|接洽|谈判中|寻找投资"
             r"|\b(?:in (?:early |advanced |late[- ]stage |final |preliminary )?(?:talks|discussions|negotiations)|"
-            r"seeking|seeks|looking to raise|in the process of raising|held (?:talks|discussions)|"
+            r"seeking|seeks|looking to raise|in the process of raising|(?:has |have |had )?held (?:early |initial |preliminary )?(?:talks|discussions)|"
             r"is raising|are raising|(?:is|are) negotiating|discussing|sounding out|pitching investors)\b)",
             re.I,
         ),
@@ -202,8 +203,9 @@ CONDITIONAL = re.compile(r"若|如果|一旦|\b(?:would|could|if)\b", re.I)
 TRIGGER = re.compile(
     # Each of these patterns opens with a lookahead listing every character a match can start with:
     # the engine then skips most positions at once (2-3x faster; checked to change no match).
-    r"(?=[融领跟参独战天注募投轮的获增入估本此该rfilbvsctpjnghadRFILBVSCTPJNGHAD])(?:"
+    r"(?=[融领跟参独战天注募投轮的获增入估本此该出rfilbvsctpjnghadkRFILBVSCTPJNGHADK])(?:"
     r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
+    r"|出资(?=[约近超逾]?[\d一二三四五六七八九十两数])"
     r"|估值|本轮|此轮|该轮"
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
@@ -212,8 +214,10 @@ TRIGGER = re.compile(
     # Headline verbs that need the money right after them to mean a round: "lands $30M", "secures €12m".
     r"|\b(?:secur(?:e|es|ed)|lands?|landed|nabs?|nabbed|bags?|bagged|snags?|snagged|grabs?|grabbed|"
     r"(?:pull|pulls|pulled|rake|rakes|raked|haul|hauls|hauled|pick|picks|picked) (?:in|up)|gets|got|"
-    r"receives?|received|attracts?|attracted|draws|drew|scores?|scored|banks|banked|nets|netted)"
-    r" (?:an? |the )?(?:fresh |new |another |additional |further )?(?:US|A|C|S|HK)?[$€£¥]\s?\d)",
+    r"receives?|received|attracts?|attracted|draws|drew|scores?|scored|banks|banked|nets|netted|"
+    r"put in|puts in|putting in|contribut(?:ed|es|ing)|committ(?:ed|ing)|kicked in|chipped in)"
+    r" (?:an? |the )?(?:fresh |new |another |additional |further )?"
+    r"(?:about |roughly |around |nearly |almost |more than |over |up to |some )?(?:US|A|C|S|HK)?[$€£¥]\s?\d)",
     re.I,
 )
 
@@ -317,6 +321,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:of|in) (?:new |private |public |foreign |fresh |additional )?(?:investments? (?:in|into|for)|investment"
             r" (?:pledges?|commitments?|plans?|programmes?|programs?|packages?))\b|\binvestment (?:pledges?|plans?|"
             r"programmes?|programs?|packages?)\b|\bpledg(?:e|es|ed|ing)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "Since 2012, Ardmore has committed more than $3 billion to over 150 companies": a portfolio.
+        "an investor's portfolio total",
+        re.compile(
+            r"\b(?:to|in|across|into) (?:over |more than |about |some |nearly )?\d[\d,]* (?:companies|startups|"
+            r"portfolio companies|businesses|deals|founders)\b|投资(?:了|过)?(?:超过|逾|近)?\d+家",
             re.I,
         ),
     ),

@@ -287,6 +287,7 @@ _NOT_ROUND_EVENTS = frozenset(
         "cumulative total",
         "spending, not an investment",
         "investment pledge or project budget",
+        "an investor's portfolio total",
     }
 )
 
@@ -388,10 +389,11 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
 
 def _valued_at(f: str, floor: int, m0: int) -> bool:
     # "values the company at $1.6 billion": the verb may sit further back than the 16-char window.
-    window = f[max(floor, m0 - 40) : m0]
+    # 80: "values the London-based developer of reasoning models at …" puts the verb that far back.
+    window = f[max(floor, m0 - 80) : m0]
     return bool(
         re.search(
-            r"\bvalu(?:es|ed|ing|e)\b[^,;.]{0,30}\bat\s*(?:about |roughly |around |nearly |more than |over |up to )?$|估值(?:已|将|或)?(?:达|达到|为|超过?|升至|至)\s*$",
+            r"\bvalu(?:es|ed|ing|e)\b[^,;.]{0,60}\bat\s*(?:about |roughly |around |nearly |more than |over |up to |as much as |at least )?$|估值(?:已|将|或)?(?:达|达到|为|超过?|升至|至)\s*$",
             window,
             re.I,
         )
@@ -476,18 +478,23 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
             named = InvestorFound(elided.span("name"), InvestorRole.UNSPECIFIED, amount=money)
             frame.investors.append(named)
             return True
-    marker = re.search(r"其中|including|of which|among them", f[clause[0] : m0], re.I)
-    if not share_cue or not (marker or frame.amount or len(frame.investors) > 1 or not frame.zh):
+    marker = _SHARE_MARKER.search(f[clause[0] : m0])
+    # The marker may open the sentence in a clause of its own: "其中，高瓴创投出资约6000万美元".
+    marked = marker or _SHARE_MARKER.search(f[frame.segment[0] : m0])
+    if not share_cue or not (marked or frame.amount or len(frame.investors) > 1 or not frame.zh):
         return False
     if re.search(
         r"\bcombined\b|\btogether\b|\bjointly\b|合计|共同|联合", f[m0 : min(clause[1], money.span.end + 12)]
     ):
         return False  # "Microsoft and Nvidia will invest as much as $15 billion combined"
     holder: InvestorFound | None = None
+    at = -1
     for inv in frame.investors:
-        if clause[0] <= inv.span[0] < m0:
-            holder = inv
-    if holder is not None and _JOINED_BEFORE.search(f, max(0, holder.span[0] - 6), holder.span[0]):
+        # Where the name is last written before the amount: "Google … took part, and Google contributed".
+        pos = f.rfind(f[inv.span[0] : inv.span[1]], clause[0], m0)
+        if pos > at:
+            holder, at = inv, pos
+    if holder is not None and _JOINED_BEFORE.search(f, max(0, at - 6), at):
         return False  # the last of "A and B will invest …": the money is the pair's, not B's
     if holder is None:
         span = _share_holder(ctx, frame, clause, m0 - len(before) + share_cue.start(), marker)
@@ -499,10 +506,12 @@ def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, b
     return True
 
 
+_SHARE_MARKER = re.compile(r"其中|including|of which|among them", re.I)
 _EN_ELIDED_SHARE = re.compile(
     r"\band\s+(?P<name>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s+(?:up to |about |roughly |nearly |around |another )?$"
 )
-_JOINED_BEFORE = re.compile(r"(?:\s(?:and|&)\s|[、和与及])\s*$")
+# "A and B will invest": B's name is joined to A's; ", and B contributed" starts a clause instead.
+_JOINED_BEFORE = re.compile(r"(?:(?<!,)\s(?:and|&)\s|[、和与及])\s*$")
 _AUX_TAIL = re.compile(
     r"\s+(?:is|are|was|were|will|would|has|have|had|also|alone|itself)(?:\s+(?:also|be|been))*\s*$"
 )

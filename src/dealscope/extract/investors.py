@@ -178,7 +178,10 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
     # "Nvidia also joined, as did Prosperity7 Ventures", "led by Lakestar, with HV Capital participating".
     (InvestorRole.FOLLOW, re.compile(r"\bas did (?P<list>[A-Z0-9].+?)" + _EN_END)),
-    (InvestorRole.FOLLOW, re.compile(r"\bwith (?P<list>[A-Z0-9][^.;]*?) (?:also )?(?:participating|joining)\b")),
+    (
+        InvestorRole.FOLLOW,
+        re.compile(r"\bwith (?P<list>[A-Z0-9][^.;]*?) (?:also )?(?:participating|joining)\b"),
+    ),
     (
         InvestorRole.LEAD,
         re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b"),
@@ -202,8 +205,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
             r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|nabs|nabbed|bags|bagged|snags|"
             r"snagged|grabs|grabbed|gets|got|receives|received|picks up|picked up|pulls in|pulled in|rakes in|"
             r"raked in|attracts|attracted|draws|drew|scores|scored|banks|banked|nets|netted|investment|funding|"
-            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)"
-            + _EN_END
+            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)" + _EN_END
         ),
     ),
 )
@@ -229,6 +231,8 @@ def _en_list_start(f: str, a: int, kw: int) -> int:
     bounds = [lb for lb in _EN_LEFT_BOUND.finditer(f, a, kw) if lb.end() < kw]
     for lb in reversed(bounds):
         text = lb.group()
+        if text.startswith(".") and _EN_ABBREVIATED.search(f, max(a, lb.start() - 6), lb.start()):
+            continue  # "Mitsui & Co. also invested": the stop ends a name, not a sentence
         if text.startswith(",") and text.strip() == ",":
             before = f[max(a, lb.start() - 40) : lb.start()].split()
             if before and _EN_NAMEISH.match(before[-1]):
@@ -239,6 +243,7 @@ def _en_list_start(f: str, a: int, kw: int) -> int:
     return a
 
 
+_EN_ABBREVIATED = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|L\.P|S\.A)$")
 _EN_NAMEISH = re.compile(r"[A-Z0-9][\w.&'’-]*$|[a-z]+[A-Z]")
 # A description set off by commas after (or before) a name: "Nordbyg Ventures, the venture arm of a
 # construction group," or "Bridgework and the venture arm of a construction group, Nordbyg Ventures".

@@ -193,7 +193,7 @@ _EN_NOT_NAME = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:company|startup|firm|round|deal)|"
     r"it|its|they|their|he|she|we|our|sources?|people|investors|analysts|reports?|series|seed|round|"
-    r"pre-seed|funding)\b|.*[()\[\]]",
+    r"pre-seed|funding|ipo|the ipo)\b|.*[()\[\]]",
     re.I,
 )
 
@@ -454,7 +454,7 @@ _EN_ITEM_LEAD = re.compile(
 )
 _EN_OWNER = re.compile(r"\s*(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)?(?:'s|’s)\s+(?=[A-Z0-9])")
 _EN_STOP_WORD = re.compile(
-    r"\s(?:which|who|that|with|in|to|at|for|as|on|while|after|among|alongside|led|also|participated|"
+    r"\s(?:which|who|that|with|in|to|at|for|as|on|while|after|among|alongside|led|also|participated|said|says|"
     r"joined|invested|returned|is|was|has|had|and others|others|last|this|earlier|shortly|in \d{4})\b.*$",
     re.I,
 )
@@ -579,8 +579,11 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
             return None  # "the venture arm of Saudi Aramco" describes the name before it
         else:
             keep = 0
-            while keep < len(tokens) - 1 and tokens[-1 - keep][0].isupper():
-                keep += 1
+            while keep < len(tokens) - 1 and (
+                tokens[-1 - keep][0].isupper()
+                or (tokens[-1 - keep] == "&" and tokens[-2 - keep][0].isupper())
+            ):
+                keep += 1  # "the trading house Mitsui & Co": the name may hold an ampersand
         if not keep:
             return None
         a = b - len(" ".join(tokens[-keep:]))

@@ -17,7 +17,7 @@ Window = tuple[int, int]
 
 # Where the subject of a Chinese round clause ends: the first predicate word.
 ZH_PREDICATE = re.compile(
-    r"宣布|正式|官宣|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
+    r"宣布|正式|官宣|据(?:说|悉|称|报道|了解|传)|(?<!未)完成|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
     r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|对外(?:确认|宣布|披露|透露|证实)|"
     r"拿到|拿(?:了|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
@@ -28,7 +28,7 @@ ZH_PREDICATE = re.compile(
 # "京东领投新潮传媒10亿融资", "腾讯投资了X": the company follows the investor's verb.
 _ZH_OBJECT = re.compile(
     r"(?:联合|共同)?(?:领投|独家投资|战略投资|投资了|投资|投了|注资|入股|加注|押注|参投)(?:了)?"
-    r"(?P<co>[^，。；、\s]{2,24}?)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
+    r"(?P<co>[^，。；、\s]{2,24}?)(?<![Pp]re-)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
     r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
 )
 # 对/向/为 as a preposition only: not 对手, 对比, 对外, 作为, 成为 ("竞争对手衍象科技…完成").
@@ -43,7 +43,9 @@ EN_VERB = re.compile(
     r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
     r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|nabs|bags|snags|grabs|banks|books|"
     r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
-    r"announced|announces|completed|received|nets|netted|is in (?:early |advanced |final )?(?:talks|discussions)|"
+    r"announced|announces|completed|received|nets|netted|"
+    r"(?:is|are|was|were) (?:also |now |reportedly )?in (?:early |advanced |final |preliminary )?(?:talks|discussions)|"
+    r"(?:has|have|had) held (?:early |initial |preliminary )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
     r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
     r"scores?|scored|grabs?|grabbed|lands|snags?)\b",
