@@ -87,7 +87,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     """Frames for one sentence; empty when it says nothing about a round."""
     f = ctx.folded
     if (
-        not cues.TRIGGER.search(f, s.start, s.end)
+        not _round_words(ctx, s.start, s.end)
         and not _stage_in(ctx, s.start, s.end)
         # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
         and not (ctx.dates.within(s.start, s.end) and cues.REFERENCE.search(f, s.start, s.end))
@@ -100,7 +100,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     for cl in _clauses(ctx, s, zh):
         background = bool(cues.BACKGROUND.search(f, *cl))
         stage = _stage_in(ctx, *cl)
-        round_clause = bool(stage or cues.TRIGGER.search(f, *cl))
+        round_clause = bool(stage or _round_words(ctx, *cl))
         # A subject matters only in a clause about a round; finding it is the costly part.
         co = (company_zh(ctx, *cl) if zh else company_en(ctx, *cl)) if round_clause else None
         if co is not None and ADVISER_CLAUSE.search(f, *cl):
@@ -181,6 +181,14 @@ def _split_coordinated(ctx: DocContext, frame: Frame) -> list[Frame]:
     return [earlier, later]
 
 
+def _round_words(ctx: DocContext, a: int, b: int) -> bool:
+    """Whether a window has words of a round: a trigger, or a headline verb right before an amount."""
+    f = ctx.folded
+    if cues.TRIGGER.search(f, a, b):
+        return True
+    return bool(ctx.money.within(a, b)) and cues.MONEY_VERB.search(f, a, b) is not None
+
+
 def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | None:
     """ "铁甲智造，今年上半年刚完成一轮10亿元融资": a short clause that is only a name is the subject."""
     f = ctx.folded
@@ -233,7 +241,7 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     frame = Frame(sentence=s, segment=(a, b), zh=zh, company=company)
     frame.background = bool(cues.BACKGROUND.search(f, a, b) or _AFTER_OPENING.match(f, a, b))
     frame.reference = bool(cues.REFERENCE.search(f, a, b))
-    frame.round_verb = bool(cues.TRIGGER.search(f, a, b))
+    frame.round_verb = _round_words(ctx, a, b)
     if company is not None:
         frame.alias = names.parenthetical_alias(f, company[1])
     frame.stage = _stage_in(ctx, a, b)
