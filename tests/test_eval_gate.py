@@ -54,6 +54,19 @@ FLOORS: dict[str, tuple[float, float, dict[str, float]]] = {
             "lead_investors": 0.91,
         },
     ),
+    # Written without reading the extractor; first scored at detection F1 0.935 (see its README).
+    "corpus/heldout": (
+        0.96,
+        0.03,
+        {
+            "company": 0.95,
+            "round": 0.95,
+            "status": 0.95,
+            "amount": 0.96,
+            "valuation": 0.94,
+            "lead_investors": 0.93,
+        },
+    ),
 }
 
 
