@@ -335,3 +335,40 @@ def test_values_the_company_at_reads_past_a_long_description() -> None:
 )
 def test_portfolio_totals_and_the_word_ipo_are_not_rounds(text: str) -> None:
     assert _rounds(text) == []
+
+
+# --------------------------------------------------------------------------- which round a sentence means
+
+
+def test_that_round_is_the_round_just_told_not_the_one_in_focus() -> None:
+    got = _rounds(
+        "Vireton is in talks to raise $500 million at a $9 billion valuation. The company raised a Series C "
+        "at a $4 billion valuation in 2023. That round was led by Coatue."
+    )
+    by_stage = {(r.stage.raw if r.stage else None): [i.name for i in r.leads] for r in got}
+    assert by_stage == {None: [], "Series C": ["Coatue"]}
+
+
+def test_a_clause_opening_with_one_of_two_stages_speaks_of_that_round_only() -> None:
+    got = _rounds("精衡医疗先后完成B1轮和B2轮融资，累计金额超5亿元，其中B2轮由道远投资领投，老股东跟投。")
+    assert [(r.stage.raw if r.stage else None, [i.name for i in r.leads]) for r in got] == [
+        ("B1轮", []),
+        ("B2轮", ["道远投资"]),
+    ]
+
+
+def test_earlier_this_month_is_news_and_it_previously_raised_is_history() -> None:
+    got = _rounds(
+        "Juniper Grid raised an $8 million seed round earlier this month. Lowercarbon Capital led. "
+        "The company previously raised $2 million from angels."
+    )
+    assert [(r.amount.money.raw if r.amount else None, r.background) for r in got] == [
+        ("$8 million", False),
+        ("$2 million", True),
+    ]
+    assert [i.name for i in got[0].leads] == ["Lowercarbon Capital"]
+
+
+def test_a_listing_plans_year_does_not_date_the_round() -> None:
+    got = _rounds("海岑光电今日宣布完成15亿元Pre-IPO轮融资，公司计划于2026年申报科创板IPO。")
+    assert [r.event_date.raw if r.event_date else None for r in got] == ["今日"]

@@ -82,15 +82,21 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     frames: list[Frame] = []
     for s in ctx.sentences:
         frames.extend(frames_for_sentence(ctx, s))
+    last: _Draft | None = None
     for fr in frames:
         if not fr.background and _past(ctx, fr.event_date):
             fr.background = True  # "镜界今年3月刚完成A轮" in a June article about a new round
-        target = _target(ctx, drafts, focus, fr)
+        if fr.company is None and last is not None and _THAT_ROUND.search(ctx.folded, *fr.segment):
+            # "That round was led by Coatue.": the round just told, even an earlier one, not the focus.
+            target: _Draft | None = last if _compatible(ctx.folded, last, fr) else None
+        else:
+            target = _target(ctx, drafts, focus, fr)
         if target is None:
             continue
         _merge(ctx, target, fr)
         if target not in drafts:
             drafts.append(target)
+        last = target
         if not target.background:
             focus = target
     _expand_short_names(ctx, frames, drafts)
@@ -175,7 +181,9 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
             return None
         if fr.background:
             named = fr.valuation is not None and _PREVIOUS_ROUND.search(f, *fr.segment) is not None
-            if not (fr.stage or fr.investors or _round_money(ctx, fr.amount) or named):
+            # "The company previously raised $2 million from angels": the company in focus raised it.
+            raised = fr.amount is not None and _IT_RAISED.search(f, *fr.segment) is not None
+            if not (fr.stage or fr.investors or _round_money(ctx, fr.amount) or named or raised):
                 return None  # "其中过亿元的…": a figure in a statistic, not an earlier round
             same = [
                 d
@@ -207,6 +215,12 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
 # "上一轮融资中，公司估值约为25亿元": a valuation said to be the previous round's.
 _PREVIOUS_ROUND = re.compile(
     r"上一?轮|前一轮|上次融资|\b(?:last|previous|prior) (?:round|raise|funding)\b", re.I
+)
+_THAT_ROUND = re.compile(r"\bthat (?:round|raise|deal|financing)\b|那一?轮|那次融资|那笔融资", re.I)
+_IT_RAISED = re.compile(
+    r"\b(?:it|the (?:company|startup|firm))\s+(?:(?:had|has|previously|also|earlier|already)\s+)*"
+    r"(?:raised|secured|closed|landed)\b|(?:公司|该公司)(?:此前|之前|曾经|曾|已经|已)+(?:完成|获得|拿到)",
+    re.I,
 )
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
 

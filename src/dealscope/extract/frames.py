@@ -138,6 +138,24 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             new_company = (
                 prev_stage is not None and prev_stage[0] is not Stage.UNKNOWN and prev_stage[0] != stage[0]
             )
+        # "…完成B1轮和B2轮融资，其中B2轮由道生投资领投": a clause opening with one round's stage speaks
+        # of that round only.
+        if (
+            not new_company
+            and segments
+            and stage is not None
+            and _STAGE_OPENS.fullmatch(f, cl[0], stage[1][0])
+        ):
+            prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
+            new_company = prev_stage is not None and (
+                prev_stage[0] != stage[0]
+                or cues.stage_variant(f[prev_stage[1][0] : prev_stage[1][1]])
+                != cues.stage_variant(f[stage[1][0] : stage[1][1]])
+                or bool(
+                    cues.COORDINATED_ZH.search(f, *segments[-1][0])
+                    or cues.COORDINATED_EN.search(f, *segments[-1][0])
+                )
+            )
         if not segments or (background and round_clause and _has_money_or_stage(ctx, *cl)) or new_company:
             segments.append([cl])
             seg_company.append(co if round_clause else None)
@@ -179,6 +197,9 @@ def _split_coordinated(ctx: DocContext, frame: Frame) -> list[Frame]:
     )
     later = dataclasses.replace(frame, stage=stages[1], amount=None, rejected=[])
     return [earlier, later]
+
+
+_STAGE_OPENS = re.compile(r"\s*(?:其中|而|另外|the|its)?\s*", re.I)
 
 
 def _round_words(ctx: DocContext, a: int, b: int) -> bool:
@@ -270,6 +291,8 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             continue
         if _FOUNDED.search(f, max(a, d.span.start - 14), min(b, d.span.end + 6)):
             continue  # "a company Musk founded last year", "成立于2016年": not the round's date
+        if _LISTING_PLAN.search(f, *_clause_of(clauses, d.span.start)):
+            continue  # "计划于2025年申报科创板IPO": the date of a listing plan, not of the round
         if d.disclosure:
             frame.disclosed = frame.disclosed or d
         elif frame.event_date is None:
@@ -305,6 +328,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\b(?:another|an unnamed|one) (?:startup|company|rival)\b",
     re.I,
 )
+_LISTING_PLAN = re.compile(r"上市|IPO(?!轮)|申报|递表|招股|\b(?:IPO|go(?:ing)? public|listing)\b", re.I)
 _FOUNDED = re.compile(
     r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I
 )
