@@ -372,3 +372,31 @@ def test_earlier_this_month_is_news_and_it_previously_raised_is_history() -> Non
 def test_a_listing_plans_year_does_not_date_the_round() -> None:
     got = _rounds("海岑光电今日宣布完成15亿元Pre-IPO轮融资，公司计划于2026年申报科创板IPO。")
     assert [r.event_date.raw if r.event_date else None for r in got] == ["今日"]
+
+
+def test_ahead_of_the_ipo_is_an_adverbial_and_a_ceos_career_is_not_a_lead() -> None:
+    got = _rounds(
+        "In January, ahead of the IPO, Lattimer raised a $250 million pre-IPO round led by T. Rowe Price. "
+        "CEO Mira Castell, who previously led a physical-design team at a GPU maker, told us about it."
+    )
+    assert [(r.company.text, [i.name for i in r.investors]) for r in got] == [("Lattimer", ["T. Rowe Price"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        (
+            "Vireton is in talks to raise about $500 million at a valuation of roughly $9 billion, including "
+            "the new capital, people familiar said.",
+            "post",
+        ),
+        (
+            "Dovemark has agreed to raise up to $600 million. The deal values Dovemark at more than $1 billion "
+            "before the new money.",
+            "pre",
+        ),
+    ],
+)
+def test_valuation_basis_in_plain_words(text: str, basis: str) -> None:
+    got = _rounds(text)
+    assert [r.valuation_basis.value for r in got] == [basis]

@@ -372,7 +372,8 @@ POST_MONEY = re.compile(
 )
 PRE_MONEY = re.compile(
     r"投前|(?:融资|交易|增资|投资)前(?:的)?估值|本轮(?:融资)?前|pre-money|pre money"
-    r"|valu\w* (?:before|prior to) the (?:round|investment|financing|deal)",
+    r"|valu\w* (?:before|prior to) the (?:round|investment|financing|deal)"
+    r"|\bbefore the new (?:money|capital|investment|funding)",
     re.I,
 )
 MULTIPLE_AFTER = re.compile(r"^\s*(?:倍|x\b|times\b)", re.I)

@@ -395,7 +395,8 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         ):
             if frame.valuation is None:
                 frame.valuation = money
-                window = f[max(frame.segment[0], m0 - 40) : min(cl[1], m1 + 14)]
+                # 32 after: "at a valuation of roughly $9 billion, including the new capital".
+                window = f[max(frame.segment[0], m0 - 40) : min(frame.segment[1], m1 + 32)]
                 pm = cues.POST_MONEY.search(window) or cues.PRE_MONEY.search(window)
                 if pm:
                     frame.basis = (

@@ -274,6 +274,8 @@ def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
         window = f[left : m.start()]
         if re.search(r"\b(?:round|company|startup|which|that|it|funding|financing)\b\s*$", window, re.I):
             continue  # "the round was led …" is caught by "led by"; "which invested" is not a list
+        if re.search(r"\bwho(?: \w+)?\s*$", window, re.I):
+            continue  # "CEO Mira Castellanos, who previously led a design team": a person's career
         for (s, e), existing in names.split_names_en(f, left, m.start(), protected):
             found.append(InvestorFound((s, e), role, existing))
     return _dedupe(ctx, found)

@@ -301,7 +301,7 @@ _EN_THE_DESCRIPTOR = re.compile(
     re.I,
 )
 _EN_ADVERBIAL = re.compile(
-    r"(?:in|on|at|by|during|since|after|before|earlier|later|last|this|next|meanwhile|separately|also|"
+    r"(?:in|on|at|by|during|since|after|before|ahead of|earlier|later|last|this|next|meanwhile|separately|also|"
     r"however|instead|still|now|today|yesterday|elsewhere|overall|then|back|so far|as of|in total)\b"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday)\b|\d{4}\b",
