@@ -400,3 +400,25 @@ def test_ahead_of_the_ipo_is_an_adverbial_and_a_ceos_career_is_not_a_lead() -> N
 def test_valuation_basis_in_plain_words(text: str, basis: str) -> None:
     got = _rounds(text)
     assert [r.valuation_basis.value for r in got] == [basis]
+
+
+def test_insiders_putting_money_in_are_investors_not_the_company() -> None:
+    got = _rounds(
+        "Tesselwood Bio has called off talks to raise about $300 million from new investors. Instead, existing "
+        "investors Marlow Bio Fund and Pinewood Ventures have agreed to put $75 million into the company as an "
+        "extension of its Series B."
+    )
+    assert [(r.company.text, r.status.status.value, [i.name for i in r.investors]) for r in got] == [
+        ("Tesselwood Bio", "cancelled", []),
+        ("Tesselwood Bio", "announced", ["Marlow Bio Fund", "Pinewood Ventures"]),
+    ]
+
+
+def test_a_signed_term_sheet_names_its_company() -> None:
+    got = _rounds(
+        "Meriden Silicon, a designer of inference chips, has signed a term sheet for a new funding round that "
+        "would value the company at $12 billion including the new money, people familiar said."
+    )
+    assert [(r.company.text, r.valuation.money.raw if r.valuation else None) for r in got] == [
+        ("Meriden Silicon", "$12 billion")
+    ]

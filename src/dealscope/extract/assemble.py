@@ -364,12 +364,17 @@ def _mention(ctx: DocContext, d: _Draft) -> RoundMention | None:
     )
 
 
+# A valuation alone makes a round of these ("has signed a term sheet … that would value it at $12
+# billion", "正在洽谈新一轮融资，估值要到200亿"): they are reported before any amount is final.
+_NOT_YET_CLOSED = frozenset({Status.ANNOUNCED, Status.IN_TALKS, Status.RUMORED, Status.PLANNED})
+
+
 def _is_round(f: str, d: _Draft) -> bool:
     if d.amount or d.investors or (d.stage and d.stage[0] is not Stage.UNKNOWN):
         return True
     if d.valuation and d.background and any(_PREVIOUS_ROUND.search(f, *fr.segment) for fr in d.frames):
         return True  # "上一轮融资中，公司估值约为25亿元": the previous round, known by its valuation
-    if d.valuation and d.status and d.status[0] in (Status.IN_TALKS, Status.RUMORED, Status.PLANNED):
+    if d.valuation and d.status and d.status[0] in _NOT_YET_CLOSED:
         return True
     # "X宣布完成新一轮融资" with no figures is still a round, if a verb says so.
     return bool(d.stage and d.status and any(fr.round_verb for fr in d.frames))

@@ -218,6 +218,8 @@ _EN_LEFT_ROLE = re.compile(
     r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?(?:investors?|backers?)|took part|chipped in|followed on|returned|re-upped)\b"
     r"|\b(?:is|are|was|were) (?:also )?participating\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|"
+    r"(?:(?:has|have|had) )?agreed to (?:put|invest|provide|inject|commit)|will (?:put|invest|inject)|"
+    r"put(?= (?:an? additional |another )?(?:US)?[$€£¥]\s?\d)|"
     r"(?:has |have )?(?:made|makes|making) (?:an?|its|their) (?:[\w-]+ ){0,2}investment)\b)"
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".

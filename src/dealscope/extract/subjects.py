@@ -48,6 +48,7 @@ EN_VERB = re.compile(
     r"(?:has|have|had) held (?:early |initial |preliminary )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
     r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"
+    r"(?:has |have )?signed|signs|inks|inked|calls off|called off|scraps|scrapped|shelves|shelved|abandons|abandoned|"
     r"scores?|scored|grabs?|grabbed|lands|snags?)\b",
     re.I,
 )
@@ -57,7 +58,7 @@ _EN_OBJECT = re.compile(
     r"(?:\$|€|£|US\$)?[\d.,]+ ?(?:[mb]illion|bn|[MB])? (?:dollars |euros |pounds )?(?:combined )?in(?:to)?|"
     r"invest(?:ed|s|ing)?|(?:co-)?lead?s? (?:a|an|the) [^.;]{0,60}?(?:round|investment|financing|Series [A-K]|seed) in(?:to)?|"
     r"(?:funding|financing|investment|round|stake|money|cash)(?: of [^.;]{1,40}?)? (?:in|into|for)|(?<![-\w])(?:backs?|backed)|poured [^.;]{0,30}? into|"
-    r"bet [^.;]{0,30}? on)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
+    r"bet [^.;]{0,30}? on|put (?:\$|€|£|US\$)[\d.,]+ ?(?:[mb]illion|bn|[MB])? in(?:to)?)\s+(?P<co>(?:[A-Z0-9][\w.&'’\-]*)(?:\s+[A-Z0-9][\w.&'’\-]*){0,4})"
 )
 
 
@@ -144,6 +145,9 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
 _ZH_OPENING_TIME = re.compile(
     r"近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|上个月|上月|本月|这个月|今年|去年|年初|年中|年底"
 )
+_INVESTORS_AS_SUBJECT = re.compile(
+    r"\b(?:existing|new|current|its) (?:investors?|backers?|shareholders?)\s*$", re.I
+)
 _EN_TO_INVEST = re.compile(r"\s*(?:to|and)\s+invest\b", re.I)
 _EN_REFERENCE_SUBJECT = re.compile(
     r"\b(?:the|its|this|that|a) (?:deal|round|financing|funding|transaction|raise|investment)\s+$", re.I
@@ -158,13 +162,15 @@ def company_en(ctx: DocContext, a: int, b: int) -> Window | None:
     f = ctx.folded
     o = _EN_OBJECT.search(f, a, b)
     v = EN_VERB.search(f, a, b)
-    if o and v and v.start() < o.start():
+    if v and (o is None or v.start() < o.start()):
         subject = names.company_en(f, a, v.start())
-        if subject and _INVESTOR_SUFFIX.search(f, subject[0], subject[1]):
-            # "Marlowe Bio Fund and Pinecrest Ventures have agreed to lead a Series B in Tessellate"
-            co = accept(ctx, names.company_en(f, o.start("co"), o.end("co")))
-            if co:
-                return co
+        if subject and (
+            (o and _INVESTOR_SUFFIX.search(f, subject[0], subject[1]))
+            or _INVESTORS_AS_SUBJECT.search(f, a, subject[0])
+        ):
+            # "Marlowe Bio Fund and Pinecrest Ventures have agreed to lead a Series B in Tessellate";
+            # "existing investors … have agreed to put $75 million into the company": not the company.
+            return accept(ctx, names.company_en(f, o.start("co"), o.end("co"))) if o else None
     said = _EN_SAID_IT.search(f, a, b)
     if said:
         co = accept(ctx, names.company_en(f, a, said.start()))
