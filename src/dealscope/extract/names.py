@@ -442,7 +442,7 @@ _ZH_PERSON_TITLE = re.compile(
 _ZH_ORG_DESCRIPTOR = re.compile(
     r"(?:平台|机构|旗下(?:的)?|背景的|国资|产业方)"
     r"(?!(?:产业|投资|创业|战略|并购|引导|专项|政府|私募|股权)(?:投资)?(?:基金|资本|平台)$)"
-    r"(?=(?!的)[\u4e00-\u9fffA-Za-z]{2,10}(?:资本|创投|投资|基金|产投|国投|集团|控股|资管|Capital|Ventures)$)"
+    r"(?=(?:(?!的)[\u4e00-\u9fffA-Za-z]){2,10}(?:资本|创投|投资|基金|产投|国投|集团|控股|资管|Capital|Ventures)$)"
 )
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
 _ZH_ANONYMOUS = re.compile(

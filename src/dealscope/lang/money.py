@@ -394,8 +394,18 @@ def _interpret(m: re.Match[str], folded: str, floor: int) -> list[_Found]:
         return [x for x in (first, second) if x is not None]
     if pre == "between":
         pre, pre_start = None, a.start
-    one = _single(a, folded, pre, pre_start, suf, level, m.end())
+    end = m.end()
+    if level and a.currency is None:
+        # "千万级美元", "亿级人民币": the currency comes after the order of magnitude.
+        cur = _LEVEL_CURRENCY.match(folded, end)
+        if cur is not None:
+            a.currency = currency_of(cur.group(1))
+            end = cur.end()
+    one = _single(a, folded, pre, pre_start, suf, level, end)
     return [one] if one is not None else []
+
+
+_LEVEL_CURRENCY = re.compile(rf" ?({CUR_SUF_ZH})")
 
 
 def _as_range(a: _Atom, b: _Atom, folded: str, start: int, end: int) -> _Found | None:
