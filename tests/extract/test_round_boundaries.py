@@ -422,3 +422,28 @@ def test_a_signed_term_sheet_names_its_company() -> None:
     assert [(r.company.text, r.valuation.money.raw if r.valuation else None) for r in got] == [
         ("Meriden Silicon", "$12 billion")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "【深石科技完成数亿元A+轮融资】财联社12月3日电，深石科技宣布完成数亿元A+轮融资，由君联资本领投。",
+            [("深石科技", ["君联资本"], [])],
+        ),
+        (
+            "Agentic startup Relaywise raised $12M in seed funding from a16z and Sequoia.",
+            [("Relaywise", [], ["a16z", "Sequoia"])],
+        ),
+        (
+            "OpenAI在新一轮融资中筹集了400亿美元，投后估值达到3000亿美元，软银领投。",
+            [("OpenAI", ["软银"], [])],
+        ),
+        (
+            "上个月，曜川科技完成20亿元C轮融资，领投方是一家国资背景的产业基金，具体名字没有披露，跟投的有恒岳资本和几家老股东。",
+            [("曜川科技", [], ["恒岳资本"])],
+        ),
+    ],
+)
+def test_newsflash_shapes(text: str, want: list[tuple[str, list[str], list[str]]]) -> None:
+    assert _investors(text) == want

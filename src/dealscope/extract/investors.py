@@ -205,7 +205,8 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
             r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|nabs|nabbed|bags|bagged|snags|"
             r"snagged|grabs|grabbed|gets|got|receives|received|picks up|picked up|pulls in|pulled in|rakes in|"
             r"raked in|attracts|attracted|draws|drew|scores|scored|banks|banked|nets|netted|investment|funding|"
-            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>[A-Z0-9][^.;]+?)" + _EN_END
+            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>(?:[A-Z0-9]|[a-z]+(?:\d|\.[a-z]))[^.;]+?)"
+            + _EN_END
         ),
     ),
 )

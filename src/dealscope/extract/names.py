@@ -145,9 +145,9 @@ _ZH_SIMPLIFIED_AS = re.compile(r"[（(](?:以下)?简称[“\"]?([^”\")）]{1,
 
 
 def _strip(text: str, a: int, b: int) -> Window:
-    while a < b and (text[a].isspace() or text[a] in "“”\"'「」『』《》"):
+    while a < b and (text[a].isspace() or text[a] in "“”\"'「」『』《》【】[]"):
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in "“”\"'「」『』《》"):
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "“”\"'「」『』《》【】[]"):
         b -= 1
     return a, b
 
