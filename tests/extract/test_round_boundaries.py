@@ -447,3 +447,9 @@ def test_a_signed_term_sheet_names_its_company() -> None:
 )
 def test_newsflash_shapes(text: str, want: list[tuple[str, list[str], list[str]]]) -> None:
     assert _investors(text) == want
+
+
+def test_a_buyback_is_not_a_round_and_an_anonymous_strategic_investor_is_no_company() -> None:
+    assert _rounds("据彭博社报道，字节跳动正以约3000亿美元的估值回购股票。") == []
+    got = _rounds("零一万象在今年年初完成了数亿美元融资，投资方为某国际战略投资方和某东南亚财团。")
+    assert [(r.company.text, r.stage, [i.name for i in r.investors]) for r in got] == [("零一万象", None, [])]

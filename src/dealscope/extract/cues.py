@@ -24,7 +24,7 @@ STAGE_ZH = re.compile(
     r"(?:(?P<pre>[Pp][Rr][Ee])[- ]?)?(?P<letter>[A-Ja-j])(?P<variant>\+{1,2}|[1-9]|-[1-9])?\s?(?:轮|系列)"
     r"|(?:[Pp]re[- ]?)?IPO\s?轮|[Pp]re[- ]?IPO"
     r"|天使\+?轮|天使投资(?!人|机构)|天使融资|种子\+?轮|种子期|种子融资|种子前轮?"
-    r"|战略(?:轮|融资|投资|入股)|可转债融资|债权融资|债务融资|(?:循环)?信贷额度|授信额度|可转债|风险贷款"
+    r"|战略(?:轮|融资|投资(?![方人者机])|入股)|可转债融资|债权融资|债务融资|(?:循环)?信贷额度|授信额度|可转债|风险贷款"
     r"|(?:研发|科研|创新)?资助|首轮|新一轮|第[一二三四五六七八九十\d]+轮"
     r")"
 )
@@ -267,6 +267,10 @@ METRIC_AFTER = re.compile(
 
 # Fund raising by an investment firm, LP distributions, acquisitions, listings, cumulative totals,
 # subsidies and loans. Each pattern names the reason recorded in `Rejection`.
+# A company buying its own shares: checked on amounts (a trap) and on the whole frame (a valuation
+# quoted for the buyback is not a round's).
+BUYBACK = re.compile(r"回购|\bbuy ?backs?\b|\bbuying back\b|\brepurchas\w*", re.I)
+
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fund raised by an investment firm",
@@ -319,6 +323,11 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"资本开支|支出|开支|\b(?:spend|spends|spending|spent|capex|capital expenditures?)\b", re.I
         ),
+    ),
+    (
+        # "字节跳动正以约3000亿美元的估值回购股票": a company buying its own shares raises nothing.
+        "share buyback",
+        BUYBACK,
     ),
     (
         # "€109 billion of private investment in AI infrastructure", "项目总投资50亿元": money a state,

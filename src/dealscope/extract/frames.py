@@ -300,6 +300,8 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     if not frame.has_round_facts and not frame.reference and frame.status is None:
         return None
     staged = frame.stage is not None and frame.stage[0] is not Stage.UNKNOWN
+    if not staged and cues.BUYBACK.search(f, a, b):
+        return None  # "以约3000亿美元的估值回购股票": the valuation of a buyback, not of a round
     if frame.amount is None and any(
         reason in _NOT_ROUND_EVENTS and not (staged and reason == "cumulative total")
         for reason, _ in frame.rejected
@@ -319,6 +321,7 @@ _NOT_ROUND_EVENTS = frozenset(
         "spending, not an investment",
         "investment pledge or project budget",
         "an investor's portfolio total",
+        "share buyback",
     }
 )
 
