@@ -448,6 +448,10 @@ def _investors(claims: list[Claim]) -> list[dict[str, Any]]:
             else:
                 cur["lead"] = cur["lead"] or inv.role.value == "lead"
                 cur["amount"] = cur["amount"] or amount
+                if inv.name.isascii() == cur["name"].isascii() and len(inv.name) > len(cur["name"]):
+                    # "a16z" in a headline, "Andreessen Horowitz" in the body: show the fuller name
+                    # (within one script, so a Chinese article keeps its Chinese names).
+                    cur["name"] = inv.name
     return sorted(out.values(), key=lambda i: (not i["lead"],))
 
 

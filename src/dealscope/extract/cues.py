@@ -243,7 +243,8 @@ BACKGROUND = re.compile(
     # "earlier this month", "earlier today" date the news itself; "earlier" alone recalls the past.
     r"|\b(?:previously|earlier(?! (?:this|today|in the (?:day|week))\b)|prior(?! to (?:the|this|its) (?:round|deal))|"
     r"last round|its last|its previous|before that|follows (?:a|an|the|its)|"
-    r"last (?:raised|valued)|in (?:its|a) previous|a year (?:ago|earlier)|months? (?:ago|earlier))\b)",
+    r"last (?:raised|valued)|in (?:its|a) previous|a year (?:ago|earlier)|months? (?:ago|earlier)|"
+    r"(?:after|since) (?:raising|closing|it raised|it closed|the company raised))\b)",
     re.I,
 )
 

@@ -67,6 +67,8 @@ _ZH_CLAUSE = re.compile(r"[，,；;：:]")
 _EN_CLAUSE = re.compile(
     r";\s|,\s(?=and (?:in|on|last|then|later|earlier)\b)|,?\s(?=and an? (?:[$€£¥]|US\$|[A-Z]{0,2}\$)?\d)|,\s(?=(?:after|following|up from|down from|having|compared with|a year after|months after)\b)|\s[-–—]\s"
     r"|\s(?=after [A-Z])|,\s(?=(?:more than|less than|nearly|roughly|double|triple|twice)\b)"
+    r"|,\s(?=(?:just |only |barely |some |about )?(?:a few |a couple of |two |three |four |six |several |nine )?"
+    r"(?:months?|weeks?|days?|a year|years?) (?:after|since)\b)"
 )
 
 
@@ -302,8 +304,11 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     staged = frame.stage is not None and frame.stage[0] is not Stage.UNKNOWN
     if not staged and cues.BUYBACK.search(f, a, b):
         return None  # "以约3000亿美元的估值回购股票": the valuation of a buyback, not of a round
+    # "… also participated in the round, bringing total funding to $72 million": a total told beside
+    # a round's own facts does not unmake them.
+    told = staged or frame.reference or bool(frame.investors)
     if frame.amount is None and any(
-        reason in _NOT_ROUND_EVENTS and not (staged and reason == "cumulative total")
+        reason in _NOT_ROUND_EVENTS and not (told and reason == "cumulative total")
         for reason, _ in frame.rejected
     ):
         # "a firm that backs Series A companies closed its fourth fund at $400 million": the

@@ -159,7 +159,7 @@ def _drop_advisers(f: str, found: list[InvestorFound], ceiling: int) -> list[Inv
 
 # --------------------------------------------------------------------------- English
 
-_EN_END = r"(?=,?\s(?:with participation|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said|will|would|and will)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
+_EN_END = r"(?=,?\s(?:with participation|with (?:existing|new|returning|other) (?:investors?|backers?)|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said|will|would|and will)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
 _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.LEAD, re.compile(r"\b(?:co-)?led by (?P<list>.+?)" + _EN_END)),
     (
@@ -180,7 +180,10 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.FOLLOW, re.compile(r"\bas did (?P<list>[A-Z0-9].+?)" + _EN_END)),
     (
         InvestorRole.FOLLOW,
-        re.compile(r"\bwith (?P<list>[A-Z0-9][^.;]*?) (?:also )?(?:participating|joining)\b"),
+        re.compile(
+            r"\bwith (?:(?:existing|new|returning|other) (?:investors?|backers?) )?(?P<list>[A-Z0-9][^.;]*?) (?:also )?"
+            r"(?:participating|joining|taking part)\b"
+        ),
     ),
     (
         InvestorRole.LEAD,
