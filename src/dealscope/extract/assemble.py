@@ -37,6 +37,7 @@ from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
 from dealscope.extract.metrics import find_metrics
+from dealscope.extract.tables import row_frame, table_rows
 from dealscope.lang.dates import DateHit
 
 Window = tuple[int, int]
@@ -80,8 +81,13 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     drafts: list[_Draft] = []
     focus: _Draft | None = None
     frames: list[Frame] = []
+    rows = table_rows(ctx)
     for s in ctx.sentences:
-        frames.extend(frames_for_sentence(ctx, s))
+        cells = rows.get(s.start)
+        if cells is None:
+            frames.extend(frames_for_sentence(ctx, s))
+        elif (row := row_frame(ctx, s, cells)) is not None:
+            frames.append(row)
     last: _Draft | None = None
     for fr in frames:
         if not fr.background and _past(ctx, fr.event_date):

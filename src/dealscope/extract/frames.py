@@ -90,7 +90,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     f = ctx.folded
     if (
         not _round_words(ctx, s.start, s.end)
-        and not _stage_in(ctx, s.start, s.end)
+        and not stage_in(ctx, s.start, s.end)
         # A sentence with no round words may still date the round in focus ("announced the deal on Monday").
         and not (ctx.dates.within(s.start, s.end) and cues.REFERENCE.search(f, s.start, s.end))
     ):
@@ -101,7 +101,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     prev: Window | None = None
     for cl in _clauses(ctx, s, zh):
         background = bool(cues.BACKGROUND.search(f, *cl))
-        stage = _stage_in(ctx, *cl)
+        stage = stage_in(ctx, *cl)
         round_clause = bool(stage or _round_words(ctx, *cl))
         # A subject matters only in a clause about a round; finding it is the costly part.
         co = (company_zh(ctx, *cl) if zh else company_en(ctx, *cl)) if round_clause else None
@@ -136,7 +136,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             and stage[0] is not Stage.UNKNOWN
             and (co is not None or ctx.money.within(*cl))
         ):
-            prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
+            prev_stage = stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
             new_company = (
                 prev_stage is not None and prev_stage[0] is not Stage.UNKNOWN and prev_stage[0] != stage[0]
             )
@@ -148,7 +148,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
             and stage is not None
             and _STAGE_OPENS.fullmatch(f, cl[0], stage[1][0])
         ):
-            prev_stage = _stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
+            prev_stage = stage_in(ctx, segments[-1][0][0], segments[-1][-1][1])
             new_company = prev_stage is not None and (
                 prev_stage[0] != stage[0]
                 or cues.stage_variant(f[prev_stage[1][0] : prev_stage[1][1]])
@@ -238,10 +238,10 @@ def _name_key(name: str) -> str:
 
 
 def _has_money_or_stage(ctx: DocContext, a: int, b: int) -> bool:
-    return bool(ctx.money.within(a, b)) or _stage_in(ctx, a, b) is not None
+    return bool(ctx.money.within(a, b)) or stage_in(ctx, a, b) is not None
 
 
-def _stage_in(ctx: DocContext, a: int, b: int) -> tuple[Stage, Window] | None:
+def stage_in(ctx: DocContext, a: int, b: int) -> tuple[Stage, Window] | None:
     """The most specific stage named in a window (a letter stage beats 新一轮)."""
     best: tuple[Stage, Window] | None = None
     for index in (ctx.stages_zh, ctx.stages_en):
@@ -267,7 +267,7 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
     frame.round_verb = _round_words(ctx, a, b)
     if company is not None:
         frame.alias = names.parenthetical_alias(f, company[1])
-    frame.stage = _stage_in(ctx, a, b)
+    frame.stage = stage_in(ctx, a, b)
     frame.investors = investors_zh(ctx, a, b) if zh else investors_en(ctx, a, b)
     if company is not None:
         ck = names_key(f, company)

@@ -323,6 +323,10 @@ def trim_boilerplate(raw: str, lines: list[Line]) -> list[Line]:
     return [line for line in kept if not (line.kind != "blank" and _PAYWALL.fullmatch(line.text))]
 
 
+# Two or more cell separators make a line a table row, whatever the format around it.
+_CELLS = re.compile(r"[｜|\t](?:[^｜|\t]*[｜|\t])")
+
+
 def emit(builder: TextBuilder, lines: list[Line], *, join_wrapped: bool) -> None:
     """Append the lines as paragraphs: blank lines and structure break, hard wraps are joined."""
     prev: Line | None = None
@@ -349,6 +353,8 @@ def _joins(prev: Line, line: Line, prev_opens: bool) -> bool:
     """Whether the break between two non-blank lines is a hard wrap inside one paragraph."""
     if prev.kind in ("heading", "code", "table") or line.kind in ("heading", "item", "code", "table"):
         return False
+    if _CELLS.search(prev.text) or _CELLS.search(line.text):
+        return False  # "沐川智算｜C轮｜12亿元｜国投创合": a row of a table written as text lines
     tail = prev.text.rstrip(_CLOSERS)
     if not tail or tail[-1] in _FINAL:
         return False

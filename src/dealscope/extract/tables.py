@@ -1,0 +1,160 @@
+"""Tables: rounds written one per row under a header ("公司｜轮次｜金额｜投资方", Markdown tables).
+
+Monthly reports and digests list deals as rows. Prose rules read such a row badly (no verb, no
+subject), so a table whose header names its columns is read cell by cell instead: the company cell
+is the company, the stage cell the stage, and so on, each value grounded in its cell. A row becomes
+a `Frame` like any sentence, so `assemble` joins it with what the prose says of the same round.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dealscope.domain import InvestorRole, Span, Stage
+from dealscope.extract import cues, names
+from dealscope.extract.context import DocContext
+from dealscope.extract.frames import Frame, stage_in
+from dealscope.extract.investors import InvestorFound
+
+Window = tuple[int, int]
+
+_SEPARATOR = re.compile(r"[｜|\t]")
+# Header words per column, matched against a whole (stripped) header cell.
+_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "company",
+        re.compile(
+            r"(?:公司|企业|项目|公司名称|企业名称|项目名称|被投企业|融资方|融资企业|company|startup|name|company name)",
+            re.I,
+        ),
+    ),
+    ("stage", re.compile(r"(?:轮次|融资轮次|阶段|融资阶段|round|stage|series|funding round)", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"(?:金额|融资金额|融资额|交易金额|amount|raised|amount raised|round size|size|funding)", re.I
+        ),
+    ),
+    (
+        "investors",
+        re.compile(
+            r"(?:投资方|投资机构|投资人|投资者|出资方|领投方|investors?|backers?|lead investors?|lead|investors? \(lead\))",
+            re.I,
+        ),
+    ),
+    ("valuation", re.compile(r"(?:估值|投后估值|valuation|post-money valuation)", re.I)),
+    ("date", re.compile(r"(?:日期|时间|披露日期|披露时间|date|announced)", re.I)),
+)
+_LEAD_MARK = re.compile(r"\s*[（(]\s*(?:联合|共同)?(?:领投|co-?leads?|leads?)\s*[)）]", re.I)
+_NOT_DISCLOSED = re.compile(r"^(?:未披露|未公开|不详|暂无|—|-|–|n/?a|undisclosed|not disclosed)$", re.I)
+
+
+def _cells(f: str, a: int, b: int) -> list[Window]:
+    """The cells of a row: text between separators, stripped; a Markdown row's outer bars dropped."""
+    out: list[Window] = []
+    pos = a
+    for m in _SEPARATOR.finditer(f, a, b):
+        out.append(names._strip(f, pos, m.start()))
+        pos = m.end()
+    out.append(names._strip(f, pos, b))
+    if out and out[0][0] == out[0][1]:
+        out = out[1:]  # "| Acme | Series A |": nothing before the first bar
+    if out and out[-1][0] == out[-1][1]:
+        out = out[:-1]
+    return out
+
+
+def _header(f: str, cells: list[Window]) -> dict[int, str] | None:
+    """Column roles when every cell is a known header word and a company and a fact column are named."""
+    roles: dict[int, str] = {}
+    for i, (a, b) in enumerate(cells):
+        text = f[a:b].strip().strip("*")
+        role = next((name for name, pat in _COLUMNS if pat.fullmatch(text)), None)
+        if role is None or role in roles.values():
+            return None
+        roles[i] = role
+    values = set(roles.values())
+    return roles if "company" in values and values & {"stage", "amount", "investors"} else None
+
+
+def table_rows(ctx: DocContext) -> dict[int, dict[str, Window]]:
+    """Rows under a recognised header: sentence start -> the window of each named column."""
+    f = ctx.folded
+    rows: dict[int, dict[str, Window]] = {}
+    columns: dict[int, str] | None = None
+    for s in ctx.sentences:
+        if _SEPARATOR.search(f, s.start, s.end) is None:
+            columns = None  # a line of prose ends the table
+            continue
+        cells = _cells(f, s.start, s.end)
+        header = _header(f, cells)
+        if header is not None:
+            columns = header
+        elif columns is not None and len(cells) == len(columns):
+            rows[s.start] = {role: cells[i] for i, role in columns.items()}
+        else:
+            columns = None
+    return rows
+
+
+def row_frame(ctx: DocContext, s: Span, cells: dict[str, Window]) -> Frame | None:
+    """The frame of one table row, every value read from its own cell."""
+    f = ctx.folded
+    company = _company(f, cells.get("company"))
+    if company is None:
+        return None
+    zh = ctx.is_zh(s.start, s.end)
+    frame = Frame(sentence=s, segment=(s.start, s.end), zh=zh, company=company, round_verb=True)
+    if "stage" in cells:
+        frame.stage = stage_in(ctx, *cells["stage"]) or _bare_stage(f, cells["stage"])
+    if "amount" in cells:
+        found = ctx.money.within(*cells["amount"])
+        frame.amount = found[0] if found else None
+    if "valuation" in cells:
+        found = ctx.money.within(*cells["valuation"])
+        frame.valuation = found[0] if found else None
+    if "investors" in cells:
+        frame.investors = _investors(ctx, cells["investors"], zh)
+    if "date" in cells:
+        dates = ctx.dates.within(*cells["date"])
+        frame.event_date = dates[0] if dates else None
+    return frame if frame.has_round_facts else None
+
+
+# In a stage column a bare word is enough: "Seed", "Series B", "B+".
+_BARE_STAGE = re.compile(r"(?:pre-?)?(?:seed|angel|series [a-j](?:-?\d)?|[a-j]\+{0,2}\d?|天使|种子)", re.I)
+
+
+def _bare_stage(f: str, cell: Window) -> tuple[Stage, Window] | None:
+    a, b = cell
+    if not _BARE_STAGE.fullmatch(f[a:b]):
+        return None
+    stage = cues.coordinated_stage(f[a:b])
+    return (stage, cell) if stage is not Stage.UNKNOWN else None
+
+
+def _company(f: str, cell: Window | None) -> Window | None:
+    if cell is None:
+        return None
+    a, b = cell
+    cut = re.search(r"[（(]", f[a:b])
+    if cut is not None and cut.start() >= 2:
+        b = a + cut.start()  # "沐川智算（AI算力）": a description in brackets
+    a, b = names._strip(f, a, b)
+    return (a, b) if b - a >= 2 and names.plausible_name(f[a:b]) else None
+
+
+def _investors(ctx: DocContext, cell: Window, zh: bool) -> list[InvestorFound]:
+    f = ctx.folded
+    a, b = cell
+    if _NOT_DISCLOSED.match(f[a:b].strip()):
+        return []
+    protected = [(h.span.start, h.span.end) for h in ctx.names.within(a, b)]
+    split = names.split_names_zh if zh else names.split_names_en
+    out = []
+    for (s, e), existing in split(f, a, b, protected):
+        if _NOT_DISCLOSED.match(f[s:e]):
+            continue
+        lead = _LEAD_MARK.match(f, e, b) is not None
+        out.append(InvestorFound((s, e), InvestorRole.LEAD if lead else InvestorRole.UNSPECIFIED, existing))
+    return out
