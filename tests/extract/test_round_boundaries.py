@@ -453,3 +453,25 @@ def test_a_buyback_is_not_a_round_and_an_anonymous_strategic_investor_is_no_comp
     assert _rounds("据彭博社报道，字节跳动正以约3000亿美元的估值回购股票。") == []
     got = _rounds("零一万象在今年年初完成了数亿美元融资，投资方为某国际战略投资方和某东南亚财团。")
     assert [(r.company.text, r.stage, [i.name for i in r.investors]) for r in got] == [("零一万象", None, [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European robotics startups raised €1.2bn in the first half of the year, according to data from "
+        "Dealroom, up from €800m in the same period a year earlier.",
+        "The deals come as startup funding in Indonesia fell 40% year-on-year to US$1.1 billion.",
+        "据不完全统计，10月共发生投融资事件412起，披露总金额约386亿元。",
+    ],
+)
+def test_market_totals_are_not_rounds(text: str) -> None:
+    assert _rounds(text) == []
+
+
+def test_over_in_a_city_is_not_the_company_and_region_words_are_no_names() -> None:
+    got = _rounds(
+        "Over in London, Linnora AI, which builds agents for building regulations, has raised a £3.2m pre-seed "
+        "round led by Concept Ventures."
+    )
+    assert [r.company.text for r in got] == ["Linnora AI"]
+    assert _rounds("港台日本周融资：港科大系公司获1.5亿港元A轮") == []

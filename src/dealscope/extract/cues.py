@@ -272,6 +272,17 @@ METRIC_AFTER = re.compile(
 # quoted for the buyback is not a round's).
 BUYBACK = re.compile(r"回购|\bbuy ?backs?\b|\bbuying back\b|\brepurchas\w*", re.I)
 
+# A market's total ("European robotics startups raised €1.2bn in the first half", "funding in
+# Indonesia fell to US$1.1 billion", "披露总金额约386亿元"): checked on the amount's clause and sentence.
+STATISTIC = re.compile(
+    r"\b(?:startups|companies|firms|unicorns|founders|deals|rounds)\b[^.;,]{0,30}\b(?:raised|received|"
+    r"attracted|secured|drew|pulled in|totall?ed)\b|\bfunding (?:in|across|for|to) [^.;]{0,40}\b(?:fell|rose|"
+    r"dropped|declined|jumped|grew|climbed|totall?ed|reached)\b|\b(?:according to|data from|per) (?:data "
+    r"from )?(?:Dealroom|PitchBook|Crunchbase|CB Insights|Tracxn|Preqin)\b|\byear-on-year\b|"
+    r"\byear over year\b|同比|环比|融资事件|融资总额|披露总金额|投融资总额|总融资额达",
+    re.I,
+)
+
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fund raised by an investment firm",
@@ -324,6 +335,12 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"资本开支|支出|开支|\b(?:spend|spends|spending|spent|capex|capital expenditures?)\b", re.I
         ),
+    ),
+    (
+        # "European robotics startups raised €1.2bn in the first half", "funding in Indonesia fell to
+        # US$1.1 billion", "披露总金额约386亿元": a market's total, not one company's round.
+        "market-wide statistic",
+        STATISTIC,
     ),
     (
         # "字节跳动正以约3000亿美元的估值回购股票": a company buying its own shares raises nothing.

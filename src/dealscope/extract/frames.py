@@ -327,6 +327,7 @@ _NOT_ROUND_EVENTS = frozenset(
         "investment pledge or project budget",
         "an investor's portfolio total",
         "share buyback",
+        "market-wide statistic",
     }
 )
 
@@ -482,6 +483,8 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
     if not strong_round:
         # "远川资本宣布完成第三期美元基金募集，总规模为5亿美元": a fund's size may sit in the next clause.
         sentence = ctx_sentence_text(f, money)
+        if cues.STATISTIC.search(sentence):
+            return "market-wide statistic"  # "…raised €1.2bn in the first half, up from €800m"
         fund = cues.TRAPS[0]
         if fund[1].search(sentence) and not re.search(r"轮|Series|seed|round", sentence, re.I):
             return fund[0]
