@@ -475,3 +475,50 @@ def test_over_in_a_city_is_not_the_company_and_region_words_are_no_names() -> No
     )
     assert [r.company.text for r in got] == ["Linnora AI"]
     assert _rounds("港台日本周融资：港科大系公司获1.5亿港元A轮") == []
+
+
+def test_a_prospectus_list_of_rounds_under_a_named_company() -> None:
+    got = _rounds(
+        "根据招股书，砺川机器人自成立以来共完成3轮融资：\n"
+        "- 2019年3月，公司完成天使轮融资，出资500万元。\n"
+        "- 2020年9月，完成3000万元A轮融资，由经纬创投领投。\n"
+        "- 2021年12月，完成2.4亿元B轮融资，由红杉中国领投。\n"
+        "本次IPO，砺川机器人拟募资约15亿港元。"
+    )
+    assert [(r.company.text, r.stage.raw if r.stage else None) for r in got] == [
+        ("砺川机器人", "天使轮"),
+        ("砺川机器人", "A轮"),
+        ("砺川机器人", "B轮"),
+    ]
+
+
+def test_a_down_rounds_earlier_valuation_and_a_spend_product_are_read_right() -> None:
+    got = _rounds(
+        "Cardwell, the New York startup that offers corporate cards and spend controls to builders, said on "
+        "Tuesday it had raised $60 million in a Series D round at a valuation of $700 million, down from "
+        "$2.4 billion in its 2022 Series C. The round was led by existing investor QED Investors. "
+        "The 2022 Series C raised $200 million and was led by Coatue."
+    )
+    summary = [
+        (
+            r.stage.raw if r.stage else None,
+            r.amount.money.raw if r.amount else None,
+            r.background,
+            [i.name for i in r.leads],
+        )
+        for r in got
+    ]
+    assert summary == [
+        ("Series D round", "$60 million", False, ["QED Investors"]),
+        ("Series C", "$200 million", True, ["Coatue"]),
+    ]
+
+
+def test_a_funds_own_post_names_the_fund_as_lead() -> None:
+    got = _rounds(
+        "Today Quarrystone is announcing its $14 million Series A, and we at Brackenmoor Ventures are proud "
+        "to have led it. Hollowpine Capital and Y Combinator joined the round."
+    )
+    assert [(r.company.text, [i.name for i in r.leads]) for r in got] == [
+        ("Quarrystone", ["Brackenmoor Ventures"])
+    ]

@@ -337,6 +337,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\b(?:another|an unnamed|one) (?:startup|company|rival)\b",
     re.I,
 )
+_LISTING = re.compile(r"IPO(?!轮)|上市|招股|\b(?:IPO|public offering|went public|listing)\b")
 _LISTING_PLAN = re.compile(r"上市|IPO(?!轮)|申报|递表|招股|\b(?:IPO|go(?:ing)? public|listing)\b", re.I)
 _FOUNDED = re.compile(
     r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I
@@ -390,6 +391,12 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         m0, m1 = money.span.start, money.span.end
         cl = _clause_of(clauses, m0)
         before = f[max(cl[0], m0 - 16) : m0]
+        if _EARLIER_FIGURE.match(f, cl[0], m0) and _VALUED.search(f, frame.sentence.start, cl[0]):
+            # "…at a valuation of $700 million, down from $2.4 billion in its 2022 Series C": the
+            # earlier valuation, in a clause of its own (its own segment when it names its stage).
+            frame.background = True
+            frame.valuation = frame.valuation or money
+            continue
         after = f[m1 : min(frame.sentence.end, m1 + 24)]
         if cues.MULTIPLE_AFTER.match(after):
             continue
@@ -427,6 +434,10 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
     elif frame.company is not None and len(frame.investors) == 1 and frame.investors[0].amount is not None:
         # "Microsoft invested €15 million in Mistral in February": one backer's money is the round.
         frame.amount = frame.investors[0].amount
+
+
+_EARLIER_FIGURE = re.compile(r"\s*(?:down|up) from (?:about |roughly |around |nearly |more than )?$", re.I)
+_VALUED = re.compile(r"估值|\bvaluation\b|\bvalu(?:ed|es|ing)\b", re.I)
 
 
 def _valued_at(f: str, floor: int, m0: int) -> bool:
@@ -477,7 +488,7 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
             "investment pledge or project budget",
         ):
             continue
-        if reason == "cumulative total" and not _cumulative_applies(f, clause, money, m.start() + clause[0]):
+        if reason in _NEAR_ONLY and not _cumulative_applies(f, clause, money, m.start() + clause[0]):
             continue
         return reason
     if not strong_round:
@@ -485,10 +496,17 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
         sentence = ctx_sentence_text(f, money)
         if cues.STATISTIC.search(sentence):
             return "market-wide statistic"  # "…raised €1.2bn in the first half, up from €800m"
+        if _LISTING.search(sentence):
+            return "IPO or listing proceeds"  # "本次IPO，砺行机器人拟募资约15亿港元"
         fund = cues.TRAPS[0]
         if fund[1].search(sentence) and not re.search(r"轮|Series|seed|round", sentence, re.I):
             return fund[0]
     return None
+
+
+# Traps that qualify only the amount next to them: "累计融资超20亿元" beside a round's own figure, and
+# "spend controls" in a description of what the company sells.
+_NEAR_ONLY = frozenset({"cumulative total", "spending, not an investment"})
 
 
 def ctx_sentence_text(f: str, money: Money) -> str:

@@ -216,6 +216,8 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
 # "Benchmark led the round", "Thrive and Khosla co-led", "Founders Fund also participated".
 _EN_LEFT_ROLE = re.compile(
     r"(?P<lead>\b(?:co-)?led\b(?! by)|\b(?:is|are|was|were) (?:co-)?leading\b"
+    # A fund's own post: "we at Brackenridge Ventures are proud to have led it".
+    r"|\b(?:is|are|was|were) (?:proud|thrilled|excited|delighted|honou?red) to (?:have )?(?:co-)?(?:led|lead)\b"
     # "Ardent Peak is poised to lead the round", "Corvid would lead the tender": a lead still to come.
     r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
     r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"

@@ -185,7 +185,7 @@ _ZH_NOT_NAME = re.compile(
     r"^(?:法国|英国|美国|德国|日本|韩国|印度|以色列|欧洲|硅谷|海外)\S*(?:AI|公司|初创|企业|创企)$|"
     r"(?:资本|创投|基金|资管|投资管理|创业投资|[农商用客]户|种植户|银行)$|"
     r"融资|一轮|轮$|担任|进入|梯队|老股东|加注|跟投|领投|参投|^随着|^并|^面向|^参与|^参加|^出资|^其[他余]|^投资[方人者机]|"
-    r"^(?:个人|时候|同日|当天|当日|同时|此时|届时|期间|当时|那时)$|时候$|^IPO$|^[港台日美欧中韩印京沪深杭粤澳英法德]{2,4}$|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
+    r"^(?:个人|时候|同日|当天|当日|同时|此时|届时|期间|当时|那时)$|时候$|^IPO$|^(?:根据|依据|按照|来自)|招股书|公告$|^[港台日美欧中韩印京沪深杭粤澳英法德]{2,4}$|月初|月底|月中|为$|\d+年|\d+月|[一二三四五六七八九十]+月|(?:公司|企业|平台|助手|工具)$"
 )
 _EN_NOT_NAME = re.compile(
     r"^(?:in|on|at|by|for|from|since|after|before|during|instead|meanwhile|however|but|and|also|still|"
@@ -193,7 +193,7 @@ _EN_NOT_NAME = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:company|startup|firm|round|deal)|"
     r"it|its|they|their|he|she|we|our|sources?|people|investors|analysts|reports?|series|seed|round|"
-    r"pre-seed|funding|ipo|the ipo)\b|.*[()\[\]]",
+    r"pre-seed|funding|ipo|the ipo)\b|.*[()\[\]]|.*\bSeries [A-J]\b|\d{4}\b",
     re.I,
 )
 
@@ -457,7 +457,7 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:\s+|and\s|as well as\s|plus\s|including\s|such as\s|the likes of\s|along with\s|from\s|by\s|"
     r"(?:its |the )?(?:existing|returning|previous|prior|current|new|other|strategic|seed|early|earlier|angel)?\s?(?:investors?|backers?|"
     r"shareholders?|firms?)\s(?:including\s|such as\s)?|(?:venture )?firms?\s|the venture (?:capital )?firm\s|"
-    r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s|"
+    r"angel investor\s|investor\s|VC firm\s|VC\s|fund\s|(?:we|us|all of us|the team) at\s|"
     r"(?:a |the )?(?:group|syndicate|handful|number|host|roster) of (?:[\w-]+ )?(?:angels?|angel investors|individuals|"
     r"operators|investors)\s(?:including\s|such as\s|like\s)?|angels\s(?:including\s|such as\s|like\s))+",
     re.I,

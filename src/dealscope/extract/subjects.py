@@ -17,7 +17,7 @@ Window = tuple[int, int]
 
 # Where the subject of a Chinese round clause ends: the first predicate word.
 ZH_PREDICATE = re.compile(
-    r"宣布|正式|官宣|据(?:说|悉|称|报道|了解|传)|(?<!未)完成|筹集|融得|融到|在(?=(?:新一轮|最新一轮|本轮|此轮|[A-J]\+?轮)融资)|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
+    r"宣布|正式|官宣|据(?:说|悉|称|报道|了解|传)|(?<!未)完成|自(?=成立|创立|创办|\d{4}年)|成立以来|筹集|融得|融到|在(?=(?:新一轮|最新一轮|本轮|此轮|[A-J]\+?轮)融资)|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
     r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|对外(?:确认|宣布|披露|透露|证实)|"
     r"拿到|拿(?:了|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
@@ -43,7 +43,7 @@ EN_VERB = re.compile(
     r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
     r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|nabs|bags|snags|grabs|banks|books|"
     r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
-    r"announced|announces|completed|received|nets|netted|"
+    r"announced|announces|(?:is|are) announcing|completed|received|nets|netted|"
     r"(?:is|are|was|were) (?:also |now |reportedly )?in (?:early |advanced |final |preliminary )?(?:talks|discussions)|"
     r"(?:has|have|had) held (?:early |initial |preliminary )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"

@@ -71,6 +71,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
+    if len(word) == 1 and re.search(
+        r"\b(?:Series|series|Class|class|Round|round)\s$", text[max(0, m.start() - 8) : m.start()]
+    ):
+        return False  # "… its 2022 Series C. The round was led …": a stage letter ends the sentence
     return word in _ABBREV or len(word) == 1  # single initials: "J. Smith"
 
 
