@@ -522,3 +522,44 @@ def test_a_funds_own_post_names_the_fund_as_lead() -> None:
     assert [(r.company.text, [i.name for i in r.leads]) for r in got] == [
         ("Quarrystone", ["Brackenmoor Ventures"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Brindlewood raised $90 million in a Series B led by Plural. Existing investors Octopus Ventures and "
+            "Seraphim Space, and new backer SoftBank Vision Fund 2, also took part.",
+            [("Brindlewood", ["Plural"], ["Octopus Ventures", "Seraphim Space", "SoftBank Vision Fund 2"])],
+        ),
+        (
+            "Vellimore Labs is in talks to raise $2 billion. Thrive Capital is expected to lead the investment, "
+            "while Nvidia and Fidelity Management & Research are in discussions to participate, said the people.",
+            [("Vellimore Labs", ["Thrive Capital"], ["Nvidia", "Fidelity Management & Research"])],
+        ),
+        (
+            "Ambrose Robotics raised $40 million, a filing shows. A person familiar with the deal said General "
+            "Catalyst led the round.",
+            [("Ambrose Robotics", ["General Catalyst"], [])],
+        ),
+        (
+            "Lumenvale said it had received a $1.8 million Small Business Innovation Research Phase II grant from "
+            "the National Science Foundation.",
+            [("Lumenvale", [], ["National Science Foundation"])],
+        ),
+        (
+            "Nachtfels Robotics has raised a €12m Series A extension led by Project A Ventures. Existing investor "
+            "Lakestar also put more money in.",
+            [("Nachtfels Robotics", ["Project A Ventures"], ["Lakestar"])],
+        ),
+    ],
+)
+def test_more_english_investor_shapes(text: str, want: list[tuple[str, list[str], list[str]]]) -> None:
+    assert _investors(text) == want
+
+
+def test_rupiah_amounts_keep_their_currency() -> None:
+    got = _rounds("Jakarta-based Gudangsa has closed an IDR 150 billion Series A round led by East Ventures.")
+    assert [(r.amount.money.raw, r.amount.money.currency) for r in got if r.amount] == [
+        ("IDR 150 billion", "IDR")
+    ]

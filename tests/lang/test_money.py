@@ -57,6 +57,10 @@ SINGLE: list[tuple[str, Want]] = [
     # --- Chinese magnitudes and digits
     ("公司完成5亿元B轮融资", _ex("5亿元", 5e8, "CNY")),
     ("获得3000万美元投资", _ex("3000万美元", 3e7, "USD")),
+    ("closed an IDR 150 billion round", _ex("IDR 150 billion", 1.5e11, "IDR")),
+    ("raised Rp 150 billion", _ex("Rp 150 billion", 1.5e11, "IDR")),
+    ("raised 150 billion rupiah", _ex("150 billion rupiah", 1.5e11, "IDR")),
+    ("raised SEK 40 million", _ex("SEK 40 million", 4e7, "SEK")),
     ("估值达到1.5万亿元", _ex("1.5万亿元", 1.5e12, "CNY")),
     ("本轮融资额为2.35亿美元", _ex("2.35亿美元", 2.35e8, "USD")),
     ("获１０亿元战略投资", _ex("１０亿元", 1e9, "CNY")),
@@ -523,3 +527,7 @@ def test_parse_money_reads_one_expression(raw: str, want: Want) -> None:
 )
 def test_parse_money_rejects_non_amounts(raw: str) -> None:
     assert parse_money(raw) is None
+
+
+def test_a_programming_language_version_is_not_money() -> None:
+    assert find_money("The PHP 8 release shipped.") == []

@@ -210,7 +210,8 @@ TRIGGER = re.compile(
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
     r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
-    r"joined the round|took part|chipped in|joined(?=\s*[,.;]))\b)",
+    r"joined the round|took part|chipped in|joined(?=\s*[,.;])|put (?:more|additional|further|fresh) "
+    r"(?:money|capital|cash) in)\b)",
     re.I,
 )
 
@@ -390,7 +391,8 @@ VALUATION_BEFORE = re.compile(
     re.I,
 )
 VALUATION_AFTER = re.compile(
-    r"^\s*(?:的)?(?:投后|投前)?估值|^\s*(?:post-money|pre-money)? ?valuation\b", re.I
+    r"^\s*(?:的)?(?:投后|投前)?估值|^\s*(?:post-money|pre-money)? ?valuation\b|^\s*(?:post-money|pre-money) value\b",
+    re.I,
 )
 POST_MONEY = re.compile(
     r"投后|(?:融资|交易|增资|投资)(?:完成)?后(?:的)?(?:整体)?估值|本轮(?:融资)?(?:完成)?后|post-money|post money"

@@ -283,7 +283,9 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
         if (
             frame.stage is not None
             and frame.stage[0] in (Stage.DEBT, Stage.GRANT)
-            and abs(frame.stage[1][0] - frame.amount.span.end) > 10
+            # A grant's programme name may sit between the amount and the word ("$1.8 million Small
+            # Business Innovation Research Phase II grant"); a credit line comes right after its own.
+            and abs(frame.stage[1][0] - frame.amount.span.end) > (80 if frame.stage[0] is Stage.GRANT else 10)
         ):
             # "66亿美元融资+40亿美元信贷额度": a credit line names its own amount, not the equity round's.
             frame.stage = None

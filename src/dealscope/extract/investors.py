@@ -208,7 +208,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
             r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|nabs|nabbed|bags|bagged|snags|"
             r"snagged|grabs|grabbed|gets|got|receives|received|picks up|picked up|pulls in|pulled in|rakes in|"
             r"raked in|attracts|attracted|draws|drew|scores|scored|banks|banked|nets|netted|investment|funding|"
-            r"financing|backing) (?:[^.;]|\.(?=\d)){0,60}?\bfrom (?P<list>(?:[A-Z0-9]|[a-z]+(?:\d|\.[a-z]))[^.;]+?)"
+            r"financing|backing) (?:[^.;]|\.(?=\d)){0,90}?\bfrom (?:the )?(?P<list>(?:[A-Z0-9]|[a-z]+(?:\d|\.[a-z]))[^.;]+?)"
             + _EN_END
         ),
     ),
@@ -222,7 +222,11 @@ _EN_LEFT_ROLE = re.compile(
     r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
     r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"
     r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?(?:investors?|backers?)|took part|chipped in|followed on|returned|re-upped)\b"
-    r"|\b(?:is|are|was|were) (?:also )?participating\b)"
+    r"|\b(?:is|are|was|were) (?:also )?participating\b"
+    # "Nvidia and Fidelity are in discussions to participate", "Lakestar also put more money in".
+    r"|\b(?:is|are|was|were) (?:also )?(?:in (?:talks|discussions) to|expected to|set to|likely to|poised to|"
+    r"planning to) (?:participate|join|invest)\b|\b(?:also )?(?:put|puts) (?:more|additional|further|fresh) "
+    r"(?:money|capital|cash) in\b|\b(?:also )?(?:doubled down|re-invested|reinvested|upped (?:its|their) stakes?)\b)"
     r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|"
     r"(?:(?:has|have|had) )?agreed to (?:put|invest|provide|inject|commit)|will (?:put|invest|inject)|"
     r"put(?= (?:an? additional |another )?(?:US)?[$€£¥]\s?\d)|"
@@ -230,7 +234,8 @@ _EN_LEFT_ROLE = re.compile(
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
 _EN_LEFT_BOUND = re.compile(
-    r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but|which|whom)\s(?=[A-Z])|^"
+    r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but|which|whom)\s(?=[A-Z])"
+    r"|\b(?:said|says|say|added|reported|confirmed)(?: that)?\s(?=[A-Z])|^"
 )
 
 
@@ -241,7 +246,7 @@ def _en_list_start(f: str, a: int, kw: int) -> int:
         text = lb.group()
         if text.startswith(".") and _EN_ABBREVIATED.search(f, max(a, lb.start() - 6), lb.start()):
             continue  # "Mitsui & Co. also invested": the stop ends a name, not a sentence
-        if text.startswith(",") and text.strip() == ",":
+        if text.startswith(",") and text.strip() in (",", ", and"):
             before = f[max(a, lb.start() - 40) : lb.start()].split()
             if before and _EN_NAMEISH.match(before[-1]):
                 continue  # "Microsoft, Nvidia, SoftBank … also took part"

@@ -17,7 +17,7 @@ ZB = "万萬亿億"  # section units
 
 CUR_PRE = (
     r"(?<![A-Za-z])(?:US|U\.S\.|HK|NT|SG|CA|AU|[SCAR])\$|\$|€|£|￡|¥|￥|₩|₹"
-    r"|(?<![A-Za-z])(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|Rs\.?)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR|Rs\.?|Rp\.?(?= ?\d))(?![A-Za-z])"
     r"|人民币|港币|港元|新台币"
 )
 # Literal starts of CUR_PRE, for the scanner's anchor.
@@ -25,6 +25,7 @@ CUR_PRE_WORDS = (
     *("$", "€", "£", "￡", "¥", "￥", "₩", "₹", "US$", "U.S.$", "HK$", "NT$", "SG$", "CA$", "AU$"),
     *("S$", "C$", "A$", "R$", "USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "TWD", "SGD", "KRW"),
     *("INR", "CAD", "AUD", "CHF", "Rs", "人民币", "港币", "港元", "新台币"),
+    *("IDR", "MYR", "THB", "ILS", "SEK", "NOK", "DKK", "PLN", "NZD", "BRL", "MXN", "ZAR", "Rp"),
 )
 # 元 ends many words that are not money (元宇宙 metaverse, 元年 first year, 多元化 diversified).
 CUR_SUF_ZH = (
@@ -36,8 +37,9 @@ CUR_SUF_ZH = (
 )
 CUR_SUF_EN = (
     r"(?:(?i:(?:US|U\.S\.|Hong Kong|HK|Singapore|Canadian|Australian|New Taiwan|NT|Taiwan) )?"
-    r"(?i:dollars?)|(?i:euros?|pounds?(?: sterling)?|sterling|yuan|renminbi|yen|won|rupees?|(?:Swiss )?francs?)"
-    r"|USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF)(?![A-Za-z])"
+    r"(?i:dollars?)|(?i:euros?|pounds?(?: sterling)?|sterling|yuan|renminbi|yen|won|rupees?|(?:Swiss )?francs?|"
+    r"rupiah|ringgit|baht|shekels?|reais|kronor|krona)"
+    r"|USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR)(?![A-Za-z])"
 )
 # First characters of whatever may follow a number inside an amount: a Chinese currency, a Latin
 # magnitude or currency word, a range connector. A number followed by anything else is not money.
@@ -60,6 +62,13 @@ CURRENCIES: dict[str, str] = {
     **dict.fromkeys(("c$", "ca$", "cad", "加元", "加币", "canadian dollar"), "CAD"),
     **dict.fromkeys(("a$", "au$", "aud", "澳元", "澳币", "australian dollar"), "AUD"),
     **dict.fromkeys(("chf", "瑞郎", "瑞士法郎", "franc", "swiss franc"), "CHF"),
+    **dict.fromkeys(("idr", "rp", "rp.", "rupiah", "印尼盾"), "IDR"),
+    **dict.fromkeys(("myr", "ringgit"), "MYR"),
+    **dict.fromkeys(("thb", "baht"), "THB"),
+    **dict.fromkeys(("ils", "shekel", "shekels"), "ILS"),
+    **dict.fromkeys(("sek", "kronor", "krona"), "SEK"),
+    **dict.fromkeys(("brl", "reais"), "BRL"),
+    **{c: c.upper() for c in ("nok", "dkk", "pln", "nzd", "mxn", "zar")},
     "卢布": "RUB",
     "r$": "BRL",
     "-dollar": "USD",
