@@ -563,3 +563,25 @@ def test_rupiah_amounts_keep_their_currency() -> None:
     assert [(r.amount.money.raw, r.amount.money.currency) for r in got if r.amount] == [
         ("IDR 150 billion", "IDR")
     ]
+
+
+def test_listed_company_announcements_name_the_company_invested_in() -> None:
+    got = _rounds("【启岳股份：拟出资1亿元参与衡棱科技B轮融资】财联社12月3日电，启岳股份公告。")
+    assert [(r.company.text, r.stage.raw if r.stage else None) for r in got] == [("衡棱科技", "B轮")]
+    assert (
+        _rounds(
+            "澜泓股份公告，全资子公司拟以有限合伙人身份出资2亿元，参与设立总规模10亿元的半导体产业投资基金。"
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("上月，衡川智能创始人兼CEO顾迟宣布完成超过20亿元B轮融资。", "衡川智能"),
+        ("控股子公司禾汀新能源决定终止此前筹划的3亿元A轮融资。", "禾汀新能源"),
+    ],
+)
+def test_a_founders_title_and_a_decision_are_not_part_of_the_name(text: str, company: str) -> None:
+    assert [r.company.text for r in _rounds(text)] == [company]

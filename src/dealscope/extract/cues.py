@@ -289,7 +289,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "fund raised by an investment firm",
         re.compile(
             r"基金(?:募集|募资|规模|首关|终关|关账|完成募集)|(?:完成|宣布)(?:了)?.{0,16}(?:基金|美元基金|人民币基金)(?:的)?(?:募集|募资|首关|终关|关账)"
-            r"|(?:首期|二期|三期|新一期|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|出资人"
+            r"|(?:首期|二期|三期|新一期|新)基金|募集(?:完成|规模)|管理规模|资产管理规模|出资人|有限合伙人"
+            r"|(?:参与|发起|共同|拟)?设立[^，。；]{0,24}基金"
             r"|(?<![A-Za-z])(?:LP|GP)s?(?![A-Za-z])"
             r"|\b(?:debut|first|second|third|fourth|fifth|sixth|new|latest|flagship|growth|opportunity|"
             r"continuation|venture|seed)(?: [\w-]+){0,2} fund\b|\bfor (?:its|a|the) (?:[\w-]+ ){0,3}fund\b|\bFund (?:I{1,3}|IV|V|VI{0,3}|IX|X)\b"

@@ -19,7 +19,7 @@ Window = tuple[int, int]
 ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|据(?:说|悉|称|报道|了解|传)|(?<!未)完成|自(?=成立|创立|创办|\d{4}年)|成立以来|筹集|融得|融到|在(?=(?:新一轮|最新一轮|本轮|此轮|[A-J]\+?轮)融资)|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
-    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|对外(?:确认|宣布|披露|透露|证实)|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|决定|对外(?:确认|宣布|披露|透露|证实)|"
     r"拿到|拿(?:了|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
     r"在(?=[^，。；]{1,6}(?:前|后|期间|之际)|接触|洽谈|寻求|进行|筹备|募集)|也(?=在|将|已|获|完成|正|于|拟|计划)|接触|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
@@ -27,7 +27,7 @@ ZH_PREDICATE = re.compile(
 )
 # "京东领投新潮传媒10亿融资", "腾讯投资了X": the company follows the investor's verb.
 _ZH_OBJECT = re.compile(
-    r"(?:联合|共同)?(?:领投|独家投资|战略投资|投资了|投资|投了|注资|入股|加注|押注|参投)(?:了)?"
+    r"(?:联合|共同)?(?:领投|独家投资|战略投资|投资了|投资|投了|注资|入股|加注|押注|参投|参与)(?:了)?"
     r"(?P<co>[^，。；、\s]{2,24}?)(?<![Pp]re-)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
     r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
 )
@@ -107,12 +107,15 @@ def company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
         if found is not None:
             return found
         head = names.company_zh(f, a, _ZH_TITLE_SPLIT.search(f, a, b).start())  # type: ignore[union-attr]
+        if _SUBSIDIARY.match(f, last, b):
+            return None  # "禾屿科技：控股子公司终止A轮融资": the round is the subsidiary's, not the parent's
         if head is not None and not _PREFIX_NOT_NAME.search(f, *head):
             return accept(ctx, head)
         return None
     return _company_zh_in(ctx, a, b)
 
 
+_SUBSIDIARY = re.compile(r"\s*(?:公司)?(?:控股|全资|参股)?(?:子公司|孙公司)|\s*旗下")
 # Words of a column or source label before a colon ("36氪首发：", "融资快报 |"), not a company.
 _PREFIX_NOT_NAME = re.compile(
     r"首发|快讯|快报|速递|消息|独家|周报|日报|观察|盘点|融资|投融资|资讯|新闻|早报|晚报|一周"
@@ -124,7 +127,8 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     obj = _ZH_OBJECT.search(f, a, b)
     pred = ZH_PREDICATE.search(f, a, b)
     cut = [(d.span.start, d.span.end) for d in ctx.dates.within(a, b)]
-    if obj and (pred is None or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
+    bare = pred is not None and not f[a : pred.start()].strip()  # "拟出资1亿元参与衡梭科技B轮融资"
+    if obj and (pred is None or bare or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
         co = accept(ctx, names.company_zh(f, obj.start("co"), obj.end("co"), cut))
         if co and not _known_investor_only(ctx, *co):
             return co
