@@ -585,3 +585,18 @@ def test_listed_company_announcements_name_the_company_invested_in() -> None:
 )
 def test_a_founders_title_and_a_decision_are_not_part_of_the_name(text: str, company: str) -> None:
     assert [r.company.text for r in _rounds(text)] == [company]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We could have waited for a Series B," the founder told reporters.',
+        "部分天使轮和A轮投资人出售了所持股份，接盘方包括高瓴。",
+        "The transaction is expected to bring Fennwick about $310 million in gross proceeds, including $120 "
+        "million from a PIPE.",
+    ],
+)
+def test_a_stage_named_in_passing_investors_of_earlier_rounds_and_spac_proceeds_are_not_rounds(
+    text: str,
+) -> None:
+    assert _rounds(text) == []

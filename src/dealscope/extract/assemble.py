@@ -376,7 +376,11 @@ _NOT_YET_CLOSED = frozenset({Status.ANNOUNCED, Status.IN_TALKS, Status.RUMORED, 
 
 
 def _is_round(f: str, d: _Draft) -> bool:
-    if d.amount or d.investors or (d.stage and d.stage[0] is not Stage.UNKNOWN):
+    if d.amount or d.investors:
+        return True
+    if d.stage and d.stage[0] is not Stage.UNKNOWN and (d.status or d.background):
+        # A stage alone needs a cue that something happened: "We could have waited for a Series B"
+        # names a stage and no round.
         return True
     if d.valuation and d.background and any(_PREVIOUS_ROUND.search(f, *fr.segment) for fr in d.frames):
         return True  # "上一轮融资中，公司估值约为25亿元": the previous round, known by its valuation

@@ -99,12 +99,13 @@ def stage_variant(raw: str) -> tuple[bool, bool, str]:
 _ZH_COORD_ONE = r"(?:[Pp]re-?)?[A-J](?:\+{1,2}|[1-9])?|天使|种子"
 COORDINATED_ZH = re.compile(
     rf"(?<![A-Za-z0-9])(?P<s1>(?:{_ZH_COORD_ONE})(?:\s?轮)?)\s?(?:和|及|与|、|以及|加)\s?"
-    rf"(?P<s2>(?:{_ZH_COORD_ONE})\s?轮)"
+    rf"(?P<s2>(?:{_ZH_COORD_ONE})\s?轮)(?!\s?(?:的)?(?:投资人|投资方|投资机构|股东|老股))"
 )
 _EN_COORD_ONE = r"(?:[Pp]re-)?[Ss]eed|[Aa]ngel|(?:[Pp]re-)?[Ss]eries [A-J](?:-?[1-9])?"
 COORDINATED_EN = re.compile(
     rf"\b(?P<s1>{_EN_COORD_ONE})(?: rounds?)?,? (?:and|&) (?:an? |its |the )?"
     rf"(?P<s2>(?:[Pp]re-)?[Ss]eries [A-J](?:-?[1-9])?|[A-J](?:-?[1-9])?(?= rounds)|[Ss]eed)\b"
+    r"(?!(?: rounds?)? (?:investors|backers|shareholders))"
 )
 
 
@@ -319,7 +320,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "IPO or listing proceeds",
         re.compile(
             r"上市(?!前)|IPO(?!轮)|招股|发行价|公开发行|挂牌|港交所|纳斯达克|科创板|创业板|北交所|递表|\b(?:IPO|went public|"
-            r"go(?:es|ing)? public|public offering|listing|listed|stock market debut|SPAC)\b",
+            r"go(?:es|ing)? public|public offering|listing|listed|stock market debut|SPAC|gross proceeds|"
+            r"trust account|blank-check|PIPE|private investment in public equity)\b",
             re.I,
         ),
     ),
