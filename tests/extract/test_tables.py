@@ -78,3 +78,11 @@ def test_rows_without_a_header_are_not_read_as_a_table_and_lines_stay_apart() ->
     doc = read_text("甲｜乙｜丙\n丁｜戊｜己\n", path="t.txt", fmt="text", title="", published="2025-11-03")
     assert "丙\n丁" in doc.text  # table rows written as lines are not joined as a hard wrap
     assert EXTRACTOR.extract(doc).rounds == ()
+
+
+def test_rows_take_the_month_of_the_heading_above_the_table() -> None:
+    text = "二、2025年10月重点融资事件\n公司｜轮次｜金额\n沐溪智算｜C轮｜12亿元人民币\n"
+    got = _rounds(text)
+    assert [(r.company.text, r.event_date.raw if r.event_date else None) for r in got] == [
+        ("沐溪智算", "2025年10月")
+    ]

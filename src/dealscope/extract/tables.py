@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dealscope.domain import InvestorRole, Span, Stage
+from dealscope.domain import InvestorRole, Precision, Span, Stage
 from dealscope.extract import cues, names
 from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, stage_in
@@ -82,7 +82,8 @@ def table_rows(ctx: DocContext) -> dict[int, dict[str, Window]]:
     f = ctx.folded
     rows: dict[int, dict[str, Window]] = {}
     columns: dict[int, str] | None = None
-    for s in ctx.sentences:
+    dated: Window | None = None
+    for i, s in enumerate(ctx.sentences):
         if _SEPARATOR.search(f, s.start, s.end) is None:
             columns = None  # a line of prose ends the table
             continue
@@ -90,11 +91,23 @@ def table_rows(ctx: DocContext) -> dict[int, dict[str, Window]]:
         header = _header(f, cells)
         if header is not None:
             columns = header
+            dated = _heading_date(ctx, i)
         elif columns is not None and len(cells) == len(columns):
             rows[s.start] = {role: cells[i] for i, role in columns.items()}
+            if dated is not None and "date" not in rows[s.start]:
+                rows[s.start]["date"] = dated
         else:
             columns = None
     return rows
+
+
+def _heading_date(ctx: DocContext, header: int) -> Window | None:
+    """The month or day a table is under: "二、2025年10月重点融资事件", then the header two lines on."""
+    for s in reversed(ctx.sentences[max(0, header - 3) : header]):
+        hits = [d for d in ctx.dates.within(s.start, s.end) if d.date is not None and not d.disclosure]
+        if hits and hits[0].date.precision in (Precision.MONTH, Precision.DAY):  # type: ignore[union-attr]
+            return hits[0].span.start, hits[0].span.end
+    return None
 
 
 def row_frame(ctx: DocContext, s: Span, cells: dict[str, Window]) -> Frame | None:

@@ -65,12 +65,16 @@ _RFC2822 = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:
 _MIN_YEAR, _MAX_YEAR = 1900, 2200
 
 
+# "2025年9月11日 星期四", "2025-09-11（周四）": the weekday adds nothing to the date.
+_WEEKDAY_ZH = re.compile(r"\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?\s*$")
+
+
 def parse_timestamp(raw: str, default_tz: str | None = None) -> tuple[datetime | None, FuzzyDate | None]:
     """Read a metadata timestamp: (datetime when a time is given, else None; the date with its precision).
 
     `default_tz` (an IANA name) is attached to naive times. Empty or unreadable input gives (None, None).
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = _WEEKDAY_ZH.sub("", unicodedata.normalize("NFKC", raw)).strip()
     if not text:
         return None, None
     if _RFC2822.match(text):

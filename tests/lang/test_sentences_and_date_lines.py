@@ -9,3 +9,10 @@ def test_series_letter_ends_a_sentence_but_an_initial_does_not() -> None:
     text = "It raised its 2022 Series C. The round was led by J. Smith Capital."
     spans = [text[s.start : s.end] for s in split(text)]
     assert spans == ["It raised its 2022 Series C.", "The round was led by J. Smith Capital."]
+
+
+def test_a_date_line_with_its_weekday_is_a_date() -> None:
+    from dealscope.lang.timestamps import parse_timestamp
+
+    assert parse_timestamp("2025年9月11日 星期四")[1] == parse_timestamp("2025年9月11日")[1]
+    assert parse_timestamp("2025-09-11（周四）")[1] == parse_timestamp("2025-09-11")[1]
