@@ -600,3 +600,11 @@ def test_a_stage_named_in_passing_investors_of_earlier_rounds_and_spac_proceeds_
     text: str,
 ) -> None:
     assert _rounds(text) == []
+
+
+def test_a_rumour_prefix_is_not_part_of_the_name_and_interested_investors_are_named() -> None:
+    got = _rounds("传字节跳跃拟以3000亿美元估值融资。")
+    assert [r.company.text for r in got] == ["字节跳跃"]
+    assert _investors("消息人士称，月之暗面正在进行新一轮融资，估值或达40亿美元，腾讯有意参与。") == [
+        ("月之暗面", [], ["腾讯"])
+    ]

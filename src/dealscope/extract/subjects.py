@@ -115,6 +115,8 @@ def company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
     return _company_zh_in(ctx, a, b)
 
 
+_RUMOUR_PREFIX = re.compile(r"传(?!音|化|神|媒|奇|祺|感|统)[\u4e00-\u9fffA-Za-z]{2,}")
+_MODAL = re.compile(r"拟|将|正|计划|寻求|洽谈|有意")
 _SUBSIDIARY = re.compile(r"\s*(?:公司)?(?:控股|全资|参股)?(?:子公司|孙公司)|\s*旗下")
 # Words of a column or source label before a colon ("36氪首发：", "融资快报 |"), not a company.
 _PREFIX_NOT_NAME = re.compile(
@@ -143,7 +145,11 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
         pred = ZH_PREDICATE.search(f, a, b)
     if pred is None:
         return None
-    return accept(ctx, names.company_zh(f, a, pred.start(), cut))
+    w = names.company_zh(f, a, pred.start(), cut)
+    if w is not None and _RUMOUR_PREFIX.match(f, w[0], w[1]) and _MODAL.match(pred.group()):
+        # "传字节跳动拟以3000亿美元估值融资": 传 (word has it) opens a rumour; it is not the name.
+        w = (w[0] + 1, w[1])
+    return accept(ctx, w)
 
 
 _ZH_OPENING_TIME = re.compile(
