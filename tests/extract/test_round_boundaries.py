@@ -608,3 +608,37 @@ def test_a_rumour_prefix_is_not_part_of_the_name_and_interested_investors_are_na
     assert _investors("消息人士称，月之暗面正在进行新一轮融资，估值或达40亿美元，腾讯有意参与。") == [
         ("月之暗面", [], ["腾讯"])
     ]
+
+
+def test_digest_item_headings_name_their_company() -> None:
+    text = (
+        "## 4. Tessarine：4000万美元A轮\n\n开发者工具公司Tessarine完成4000万美元A轮融资，由Sequoia Capital领投。\n\n"
+        "**最大单笔：擎川机器人12亿元C轮**\n\n手术机器人企业擎川机器人完成12亿元C轮融资。\n"
+    )
+    got = _rounds(text, fmt="markdown")
+    assert sorted((r.company.text, r.stage.raw if r.stage else None) for r in got) == [
+        ("Tessarine", "A轮"),
+        ("擎川机器人", "C轮"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月5日，仓川智能宣布，已与中金资本、建信投资签署增资协议，将获得共计6亿元B轮融资。",
+        "招股书显示，公司上市前共完成了五轮融资，C轮融资约12亿元。",
+    ],
+)
+def test_lists_and_time_words_are_not_companies(text: str) -> None:
+    names_found = [r.company.text for r in _rounds(text)]
+    assert all("、" not in n and "上市前" not in n for n in names_found)
+
+
+def test_a_headline_credit_line_does_not_relabel_the_equity_round() -> None:
+    got = _rounds(
+        "OpenAI：66亿美元融资+40亿美元信贷额度\n当地时间6月2日，OpenAI宣布完成66亿美元新一轮融资。"
+        "次日，OpenAI又宣布获得40亿美元的循环信贷额度。"
+    )
+    pairs = {(r.stage.stage.value if r.stage else "", r.amount.money.raw if r.amount else "") for r in got}
+    assert ("debt", "40亿美元") in pairs
+    assert not any(stage == "debt" and amount == "66亿美元" for stage, amount in pairs)

@@ -228,6 +228,7 @@ _IT_RAISED = re.compile(
     r"(?:raised|secured|closed|landed)\b|(?:公司|该公司)(?:此前|之前|曾经|曾|已经|已)+(?:完成|获得|拿到)",
     re.I,
 )
+_LINE_MARKER = re.compile(r"\s*(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?")
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
 
 
@@ -240,7 +241,8 @@ def _heading(ctx: DocContext, s: Span) -> bool:
     f = ctx.folded
     if s.start < ctx.document.body_start or s.end - s.start > 40:
         return False
-    line_start = s.start == 0 or f[s.start - 1] == "\n"
+    # A numbered or bulleted heading ("4. Tessarune：4000万美元A轮") starts its line after the marker.
+    line_start = s.start == 0 or _LINE_MARKER.fullmatch(f, f.rfind("\n", 0, s.start) + 1, s.start) is not None
     line_end = s.end >= len(f) or f[s.end : s.end + 1] in ("\n", "")
     return line_start and line_end and _SENTENCE_END.search(f, s.start, s.end) is None
 

@@ -107,6 +107,8 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
         co = (company_zh(ctx, *cl) if zh else company_en(ctx, *cl)) if round_clause else None
         if co is not None and ADVISER_CLAUSE.search(f, *cl):
             co = None  # "嘉衡资本担任本轮独家财务顾问": an adviser, not the company
+        if co is None and zh and round_clause:
+            co = _name_before_figure(ctx, cl)
         if co is None and zh and round_clause and prev is not None:
             co = _bare_name_clause(ctx, prev, cl)
         prev = cl
@@ -212,11 +214,31 @@ def _round_words(ctx: DocContext, a: int, b: int) -> bool:
     return bool(ctx.money.within(a, b)) and cues.MONEY_VERB.search(f, a, b) is not None
 
 
+_LINE_OPENING = re.compile(r"\s*(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?")
+
+
+def _name_before_figure(ctx: DocContext, cl: Window) -> Window | None:
+    """ "擎渊机器人12亿元C轮" (a digest heading after its label): the name written right before the figure."""
+    f = ctx.folded
+    line = f.rfind("\n", 0, cl[0]) + 1
+    opens = _LINE_OPENING.fullmatch(f, line, cl[0]) or re.fullmatch(r".{1,12}[：:]\s*", f[line : cl[0]])
+    found = ctx.money.within(*cl)
+    if not opens or not found or found[0].span is None or ZH_PREDICATE.search(f, *cl):
+        return None
+    end = found[0].span.start
+    return accept(ctx, names.company_zh(f, cl[0], end)) if end - cl[0] >= 2 else None
+
+
 def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | None:
     """ "铁甲智造，今年上半年刚完成一轮10亿元融资": a short clause that is only a name is the subject."""
     f = ctx.folded
     pred = ZH_PREDICATE.search(f, *cl)
-    if pred is None or prev[1] - prev[0] > 16 or cues.TRIGGER.search(f, *prev):
+    # "4. Tessarune：4000万美元A轮": a name opening its line, then a colon, heads a digest item.
+    colon = (
+        re.search(r"[：:]", f[prev[1] : cl[0]]) is not None
+        and _LINE_OPENING.fullmatch(f, f.rfind("\n", 0, prev[0]) + 1, prev[0]) is not None
+    )
+    if (pred is None and not colon) or prev[1] - prev[0] > 16 or cues.TRIGGER.search(f, *prev):
         return None
     a, b = names._strip(f, *prev)
     pred_prev = ZH_PREDICATE.search(f, a, b)
@@ -285,7 +307,10 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             and frame.stage[0] in (Stage.DEBT, Stage.GRANT)
             # A grant's programme name may sit between the amount and the word ("$1.8 million Small
             # Business Innovation Research Phase II grant"); a credit line comes right after its own.
-            and abs(frame.stage[1][0] - frame.amount.span.end) > (80 if frame.stage[0] is Stage.GRANT else 10)
+            and (
+                abs(frame.stage[1][0] - frame.amount.span.end) > (80 if frame.stage[0] is Stage.GRANT else 10)
+                or bool(ctx.money.within(frame.amount.span.end, frame.stage[1][0]))
+            )
         ):
             # "66亿美元融资+40亿美元信贷额度": a credit line names its own amount, not the equity round's.
             frame.stage = None
