@@ -274,6 +274,15 @@ SINGLE: list[tuple[str, Want]] = [
     ("about half a billion dollars", (_apx("about half a billion dollars", 5e8, "USD"))),
     ("more than two billion euros", _lo("more than two billion euros", 2e9, "EUR", OVR)),
     ("a hundred million dollars in funding", _ex("a hundred million dollars", 1e8, "USD")),
+    ("raised two hundred million dollars", _ex("two hundred million dollars", 2e8, "USD")),
+    ("a seventy-five million dollar round", _ex("seventy-five million dollar", 7.5e7, "USD")),
+    (
+        "one hundred and twenty-five million dollars",
+        _ex("one hundred and twenty-five million dollars", 1.25e8, "USD"),
+    ),
+    ("two and a half million pounds", _ex("two and a half million pounds", 2.5e6, "GBP")),
+    ("three point two billion yen", _ex("three point two billion yen", 3.2e9, "JPY")),
+    ("about fifteen million euros", _apx("about fifteen million euros", 1.5e7, "EUR")),
     # --- the currency before the number wins over a bare 元 after it
     ("港元5000万元", _ex("港元5000万元", 5e7, "HKD")),
     ("HK$2亿元", _ex("HK$2亿元", 2e8, "HKD")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dealscope.lang.numbers import parse_number, parse_zh_numeral
+from dealscope.lang.numbers import parse_en_number_words, parse_number, parse_zh_numeral
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,30 @@ def test_parse_number(raw: str, value: float) -> None:
 )
 def test_parse_number_rejects(raw: str) -> None:
     assert parse_number(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("seventy-five", 75.0),
+        ("Two Hundred", 200.0),
+        ("one hundred and twenty", 120.0),
+        ("a hundred and fifty", 150.0),
+        ("nine hundred ninety-nine", 999.0),
+        ("two and a half", 2.5),
+        ("half a", 0.5),
+        ("one point five", 1.5),
+        ("three point two five", 3.25),
+        ("an", 1.0),
+    ],
+)
+def test_parse_en_number_words(raw: str, value: float) -> None:
+    assert parse_en_number_words(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("raw", ["", "hundred", "five five", "point five", "million", "seventy-five-six"])
+def test_parse_en_number_words_rejects(raw: str) -> None:
+    assert parse_en_number_words(raw) is None
 
 
 def test_zh_numeral_rejects_digits_without_units_between_numbers() -> None:

@@ -30,7 +30,6 @@ from dealscope.lang.money_words import (
     EN_MAG_LETTER,
     EN_MAG_WORD,
     EN_MULT,
-    EN_NUMBER_WORDS,
     EN_VAGUE,
     EN_WORD_AMOUNT,
     FIGURES,
@@ -53,7 +52,7 @@ from dealscope.lang.money_words import (
     currency_of,
 )
 from dealscope.lang.normalize import fold
-from dealscope.lang.numbers import ZH_DIGITS, ZH_UNITS, parse_zh_numeral
+from dealscope.lang.numbers import ZH_DIGITS, ZH_UNITS, parse_en_number_words, parse_zh_numeral
 
 # --------------------------------------------------------------------------- patterns
 
@@ -506,7 +505,10 @@ def _en_words(m: re.Match[str], folded: str, floor: int) -> _Found | None:
     """An amount in number words with a currency after it: "two million dollars", "half a billion euros"."""
     word = m.group("wc").strip().lower()
     currency = currency_of(word[3:] if word.startswith("of ") else word)
-    value = EN_NUMBER_WORDS[" ".join(m.group("wn").lower().split())] * EN_MULT[m.group("wm").lower()]
+    number = parse_en_number_words(m.group("wn"))
+    if number is None:
+        return None
+    value = number * EN_MULT[m.group("wm").lower()]
     pre, start = _prefix(folded, m.start(), floor)
     if pre in BARE_ONLY_PRE or pre == "between":
         pre, start = None, m.start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from dealscope.domain import Qualifier
+from dealscope.lang.numbers import EN_NUMBER_PHRASE
 
 ZD = "零〇一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"  # Chinese digits
 ZU = "十拾百佰千仟"  # units inside a section
@@ -103,28 +104,6 @@ EN_MULT: dict[str, float] = {
 # Magnitudes that make a number money without a currency; "5 thousand" or "10m" (metres) do not.
 BARE_EN = frozenset({"million", "billion", "trillion", "bn", "mln", "bln", "M", "B", "K", "k"})
 FIGURES = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_NUMBER_NAMES = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
-EN_NUMBER_WORDS: dict[str, float] = {
-    **{w: float(i) for i, w in enumerate(_NUMBER_NAMES, start=1)},
-    **{w: float(10 * i) for i, w in enumerate(("twenty", "thirty", "forty", "fifty"), start=2)},
-    **dict.fromkeys(("a", "an"), 1.0),
-    **dict.fromkeys(("hundred", "a hundred"), 100.0),
-    **dict.fromkeys(("half a", "half an"), 0.5),
-}
-
 # --------------------------------------------------------------------------- hedges
 
 # A guard lists characters that must not come before the cue: 签约 (signed) is not 约, 最近
@@ -226,10 +205,10 @@ EN_VAGUE = re.compile(
     r"|(?P<vfig>six|seven|eight|nine|ten|[6-9]|10)[- ]figures?"
     rf")(?![A-Za-z])(?P<vcur> (?i:of )?{CUR_SUF_EN}|-dollar)?"
 )
-_WORD_NUMS = "|".join(sorted((re.escape(w) for w in EN_NUMBER_WORDS), key=len, reverse=True))
-# "two million dollars", "half a billion dollars": number words count only with a currency after.
+# "two million dollars", "seventy-five million dollars", "half a billion dollars": number words count
+# only with a currency after. No match starts after a hyphen, so "seventy-five" is never read as "five".
 EN_WORD_AMOUNT = re.compile(
-    rf"(?<![A-Za-z])(?i:(?P<wn>{_WORD_NUMS})[ -](?P<wm>thousand|million|billion|trillion))"
+    rf"(?<![A-Za-z-])(?i:(?P<wn>{EN_NUMBER_PHRASE})[ -](?P<wm>thousand|million|billion|trillion))"
     rf"(?P<wc> (?i:of )?{CUR_SUF_EN}|-dollar)"
 )
 UNDISCLOSED = re.compile(
@@ -248,7 +227,9 @@ UNDISCLOSED = re.compile(
 WORD_ANCHOR = re.compile(
     r"llion|housand|igure|ndisclosed|nspecified|nannounced|isclose|披露|透露|公开|公布|不详|未知"
 )
-WORD_REACH = 28  # how far a wordy form reaches on either side of its anchor
+WORD_REACH = (
+    48  # how far a wordy form reaches on either side of its anchor ("one hundred and twenty-five million")
+)
 
 # --------------------------------------------------------------------------- not money
 

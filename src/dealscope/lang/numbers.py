@@ -70,6 +70,43 @@ _EN_WORDS: dict[str, int] = {
     "ninety": 90,
 }
 
+_EN_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:[- ](?:{_EN_UNIT}))?|{_EN_TEEN}|{_EN_UNIT})"
+# A cardinal in words as news writes amounts: "seventy-five", "two hundred", "one hundred and twenty",
+# "a hundred and fifty", "two and a half", "half a", "one point five". Case-blind; no leading hyphen.
+EN_NUMBER_PHRASE = (
+    rf"(?:(?:(?:{_EN_UNIT}|an?) hundred(?:(?: and)? {_EN_BELOW_100})?|{_EN_BELOW_100})"
+    rf"(?: point(?: (?:{_EN_UNIT}|zero))+| and a half)?"
+    r"|an?(?: half)?|half an?)"
+)
+_EN_NUMBER_FULL = re.compile(rf"(?i:{EN_NUMBER_PHRASE})")
+
+
+def parse_en_number_words(raw: str) -> float | None:
+    """Value of a cardinal written in words ("seventy-five", "two hundred and ten", "half a"); else None."""
+    s = " ".join(raw.lower().replace("-", " ").split())
+    if not _EN_NUMBER_FULL.fullmatch(s):
+        return None
+    if s in ("half a", "half an", "a half", "an half"):
+        return 0.5
+    whole, _, decimals = s.partition(" point ")
+    total = 0.0
+    for word in whole.split():
+        if word == "hundred":
+            total = (total or 1.0) * 100
+        elif word in ("a", "an"):
+            total += 1.0 if total == 0 else 0.0
+        elif word == "half":  # "two and a half": the "a" added nothing, the half adds 0.5
+            total += 0.5
+        elif word != "and":
+            total += _EN_WORDS[word]
+    if decimals:
+        total += float("0." + "".join(str(_EN_WORDS[w]) for w in decimals.split()))
+    return total
+
+
 _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _ZH_CHARS = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
