@@ -306,9 +306,14 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             frame.stage is not None
             and frame.stage[0] in (Stage.DEBT, Stage.GRANT)
             # A grant's programme name may sit between the amount and the word ("$1.8 million Small
-            # Business Innovation Research Phase II grant"); a credit line comes right after its own.
+            # Business Innovation Research Phase II grant"); a credit line comes right after its own
+            # amount or right before it ("debt financing of 800 million yen").
             and (
-                abs(frame.stage[1][0] - frame.amount.span.end) > (80 if frame.stage[0] is Stage.GRANT else 10)
+                min(
+                    abs(frame.stage[1][0] - frame.amount.span.end),
+                    abs(frame.amount.span.start - frame.stage[1][1]),
+                )
+                > (80 if frame.stage[0] is Stage.GRANT else 10)
                 or bool(ctx.money.within(frame.amount.span.end, frame.stage[1][0]))
             )
         ):

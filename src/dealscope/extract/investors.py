@@ -159,7 +159,8 @@ def _drop_advisers(f: str, found: list[InvestorFound], ceiling: int) -> list[Inv
 
 # --------------------------------------------------------------------------- English
 
-_EN_END = r"(?=,?\s(?:with participation|with (?:existing|new|returning|other) (?:investors?|backers?)|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said|will|would|and will)\b|(?<!\s[A-Z])\.|[;:]|\s[-–—]\s|$)"
+# A list ends at a full stop, but not at the one of "Co., Ltd. and Shoko Chukin Bank, Ltd.".
+_EN_END = r"(?=,?\s(?:with participation|with (?:existing|new|returning|other) (?:investors?|backers?)|alongside|along with|according to|bringing|which|who|as it|as the|to (?:help|fund|build|expand|accelerate|develop|scale|grow|support)|at an? |valuing|that values|the company said|it said|will|would|and will)\b|(?<!\s[A-Z])(?<!Ltd)(?<!Inc)(?<!\bCo)(?<!Corp)\.|(?<!\s[A-Z])\.(?!,|\s+(?:and|&|as well as|plus)\s)|[;:]|\s[-–—]\s|$)"
 _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     (InvestorRole.LEAD, re.compile(r"\b(?:co-)?led by (?P<list>.+?)" + _EN_END)),
     (
@@ -187,7 +188,9 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     ),
     (
         InvestorRole.LEAD,
-        re.compile(r"\bwith (?P<list>[A-Z].+?) as (?:co-leads?|co-lead investors|lead investors)\b"),
+        re.compile(
+            r"\bwith (?P<list>[A-Z].+?) as (?:the |its )?(?:co-leads?|(?:co-)?lead investors?|(?:co-)?leads?)\b"
+        ),
     ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:alongside|along with|together with) (?P<list>.+?)" + _EN_END)),
     (
@@ -208,7 +211,7 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
             r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|nabs|nabbed|bags|bagged|snags|"
             r"snagged|grabs|grabbed|gets|got|receives|received|picks up|picked up|pulls in|pulled in|rakes in|"
             r"raked in|attracts|attracted|draws|drew|scores|scored|banks|banked|nets|netted|investment|funding|"
-            r"financing|backing) (?:[^.;]|\.(?=\d)){0,90}?\bfrom (?:the )?(?P<list>(?:[A-Z0-9]|[a-z]+(?:\d|\.[a-z]))[^.;]+?)"
+            r"financing|backing) (?:[^.;]|\.(?=\d)){0,90}?\bfrom (?:the )?(?P<list>(?:[A-Z0-9]|[a-z]+(?:\d|\.[a-z]))(?:[^.;]|(?<=Ltd|Inc)\.|(?<=\bCo)\.)+?)"
             + _EN_END
         ),
     ),
@@ -260,8 +263,10 @@ _EN_ABBREVIATED = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|L\.P|S\.A)$")
 _EN_NAMEISH = re.compile(r"[A-Z0-9][\w.&'’-]*$|[a-z]+[A-Z]")
 # A description set off by commas after (or before) a name: "Nordbyg Ventures, the venture arm of a
 # construction group," or "Bridgework and the venture arm of a construction group, Nordbyg Ventures".
+# "NVentures, Nvidia's venture capital arm," is one too.
 _EN_APPOSITIVE = re.compile(
-    r"[A-Z0-9][\w.&'’-]*(?:,\s+|,?\s+(?:and|&)\s+)(?:the|a|an|its)\s+[a-z][^,.;]{3,80}$"
+    r"[A-Z0-9][\w.&'’-]*(?:,\s+|,?\s+(?:and|&)\s+)(?:(?:the|a|an|its)\s+[a-z]|(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*(?:'s|’s)\s+[a-z])"
+    r"[^,.;]{3,80}$"
 )
 
 

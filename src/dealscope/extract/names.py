@@ -421,6 +421,9 @@ def company_en(text: str, start: int, end: int) -> Window | None:
     if not run:
         return None
     a2, b2 = run[0][0], run[-1][0] + len(run[-1][2])
+    legal = _EN_LEGAL_TAIL.search(text, a2, b2)
+    if legal and legal.start() > a2:
+        b2 = legal.start()  # "Kumonosu Robotics Inc." is Kumonosu Robotics
     name = text[a2:b2]
     if not plausible_name(name) or name.lower() in _LOWER_STOP:
         return None
@@ -536,6 +539,8 @@ def _clean_zh_item(text: str, a: int, b: int) -> Window | None:
     name = text[a:b]
     if b - a < 2 or not plausible_name(name) or len(name) > 30 or _ZH_ANONYMOUS.search(name):
         return None
+    if _ZH_PROSE.search(name):
+        return None  # "这也是公司的第一笔机构", "被动出资": prose caught by a role word, not a name
     return a, b
 
 
@@ -548,8 +553,8 @@ def split_names_en(
         r",\s*(?:and\s+|as well as\s+|plus\s+)?|\s+(?:and|as well as|plus)\s+|;\s*", text[start:end]
     ):
         a, b = start + m.start(), start + m.end()
-        if any(p0 <= a < p1 for p0, p1 in protected):
-            continue
+        if any(p0 <= a < p1 for p0, p1 in protected) or _EN_LEGAL_FORM.match(text, b, end):
+            continue  # "Mizuho Bank, Ltd.": the comma belongs to the name
         seg_cuts.append((a, b))
     pieces: list[Window] = []
     pos = start
@@ -568,6 +573,20 @@ def split_names_en(
     return out
 
 
+# Words that never stand in an investor's name, only in the prose around one.
+_ZH_PROSE = re.compile(r"[了这那么吗呢吧们我你他她被把说谈刚称]|为什么|怎么|以来|一位|出资$")
+_EN_REPORTED = re.compile(
+    r"\s+(?:has |have |had )?(?:exclusively |first |previously )?(?:learned|learnt|reported|reports|wrote|told)\b"
+)
+_EN_NOT_INVESTOR = re.compile(
+    r"\b(?:19|20)\d\d\b|^\s*(?:Since|After|Before|During|Until|Meanwhile|However|Today|Yesterday|Earlier|Later)\b"
+)
+_EN_LEGAL_FORM = re.compile(r"(?:Ltd|Inc|LLC|L\.P|LP|GmbH|plc|K\.K)\b\.?", re.I)
+# A trailing legal form; "Corporation", "AG", "Co." stay (China Investment Corporation, Mitsui & Co.).
+_EN_LEGAL_TAIL = re.compile(r",?\s+(?:Co\.,?\s*)?(?:Ltd|Inc|LLC|L\.P|LP|GmbH|plc|K\.K)\.?\s*$")
+_EN_OWNED_DESCRIPTION = re.compile(
+    r"\s*(?:the )?(?:[A-Z][\w.&-]*\s){0,3}[A-Z][\w.&-]*(?:'s|’s)(?:\s+[a-z][\w-]*)+\s*[,.]?\s*$"
+)
 _EN_ARM_OF = re.compile(r"\b(?:of|arm|unit|subsidiary|division|affiliate|owned|backed|behind|founded)\b")
 
 
@@ -575,16 +594,25 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
     lead = _EN_ITEM_LEAD.match(text, a, b)
     if lead:
         a = lead.end()
+    if _EN_OWNED_DESCRIPTION.match(text, a, b):
+        return None  # "Nvidia's venture capital arm" describes a name written beside it
     owner = _EN_OWNER.match(text, a, b)
     if owner:
         a = owner.end()  # "Abu Dhabi's MGX", "Korea's Hanul Energy": the place is not the name
     stop = _EN_STOP_WORD.search(text, a, b)
     if stop:
         b = stop.start()
+    if _EN_REPORTED.match(text, b):
+        return None  # "led by Emergence Capital, Business Insider has learned": the outlet reports
+    if _EN_NOT_INVESTOR.search(text, a, b):
+        return None  # "Since 2009, it has invested in …": a time phrase before the verb
     paren = _PAREN_TAIL.search(text, a, b)
     if paren and paren.start() > a + 1:
         b = paren.start()
     a, b = _strip(text, a, b)
+    legal = _EN_LEGAL_TAIL.search(text, a, b)
+    if legal and legal.start() > a:
+        b = legal.start()  # "JAFCO Group Co., Ltd." is JAFCO Group
     while b > a and text[b - 1] in ".,;:)":
         b -= 1
     name = text[a:b]

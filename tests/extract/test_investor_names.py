@@ -1,0 +1,85 @@
+"""Investor names as news writes them: legal forms, descriptions beside the name, prose that is no name.
+
+Each case is a short article of our own; the whole rule extractor reads it.
+"""
+
+from __future__ import annotations
+
+from dealscope.domain import InvestorRole, RoundMention, Stage
+from dealscope.extract.rules import RuleExtractor
+from dealscope.ingest import read_text
+
+EXTRACTOR = RuleExtractor()
+
+
+def _rounds(text: str) -> list[RoundMention]:
+    doc = read_text(text, path="test.txt", fmt="text", title="", published="2026-02-03")
+    return list(EXTRACTOR.extract(doc).rounds)
+
+
+def _investors(r: RoundMention) -> list[tuple[str, bool]]:
+    return [(i.name, i.role is InvestorRole.LEAD) for i in r.investors]
+
+
+def test_legal_forms_after_a_comma_stay_with_their_name_and_are_dropped_from_it() -> None:
+    (debt, equity) = sorted(
+        _rounds(
+            "Harukaze Drones raises 2.1 billion yen\n\n"
+            "Harukaze Drones Inc. said it has raised 2.1 billion yen in its Series B round, with "
+            "Minato Ventures Co., Ltd. as lead investor. Sakura Growth Partners Co., Ltd. and Kaido Capital "
+            "also participated.\n\nIn addition, Harukaze has secured debt financing of 500 million yen from "
+            "Tsubame Bank, Ltd. and Hoshino Shinkin Bank, Ltd.\n"
+        ),
+        key=lambda r: r.stage.stage.value if r.stage else "",
+    )
+    assert equity.company.text == "Harukaze Drones"  # not "Harukaze Drones Inc"
+    assert debt.company.text == "Harukaze"
+    assert equity.stage is not None and equity.stage.stage is Stage.SERIES_B
+    assert _investors(equity) == [
+        ("Minato Ventures", True),
+        ("Sakura Growth Partners", False),
+        ("Kaido Capital", False),
+    ]
+    # The credit line's words come before its amount: still a debt round of its own.
+    assert debt.stage is not None and debt.stage.stage is Stage.DEBT
+    assert debt.amount is not None and debt.amount.money.value == 5e8
+    assert _investors(debt) == [("Tsubame Bank", False), ("Hoshino Shinkin Bank", False)]
+
+
+def test_a_possessive_description_beside_a_name_is_not_an_investor() -> None:
+    (r,) = _rounds(
+        "Orrery Orbital, a maker of small satellite buses, said on Tuesday it raised $90 million in a Series C "
+        "round led by Tidewater Partners. Qubit Ventures, Nimbus Corp's venture capital arm, put in about $30 "
+        "million, the company said.\n"
+    )
+    names = [n for n, _ in _investors(r)]
+    assert names == ["Tidewater Partners", "Qubit Ventures"]
+    share = r.investors[1].amount
+    assert share is not None and share.money.value == 3e7  # the share goes to the name, not the description
+
+
+def test_an_outlet_that_learned_of_the_round_is_not_an_investor() -> None:
+    (r,) = _rounds(
+        "Ferrule, which audits freight invoices, has raised a $28 million Series A led by Hollowbrook "
+        "Capital, Trade Wire has exclusively learned.\n"
+    )
+    assert _investors(r) == [("Hollowbrook Capital", True)]
+
+
+def test_a_time_phrase_before_an_investing_verb_is_not_an_investor() -> None:
+    rounds = _rounds(
+        "Kestrelbyte raises $12 million from Larkspur Ventures\n\n"
+        "Kestrelbyte raised $12 million from Larkspur Ventures.\n\n"
+        "About Larkspur Ventures: Since 2011, it has invested in more than 300 software companies.\n"
+    )
+    names = {i.name for r in rounds for i in r.investors}
+    assert names == {"Larkspur Ventures"}
+
+
+def test_chinese_prose_caught_by_a_role_word_is_not_an_investor() -> None:
+    rounds = _rounds(
+        "2021年，澄溪科技完成由岭南资本领投的数千万元天使轮融资，这也是公司的第一笔机构投资。\n"
+        "一位合伙人说，地方国资正从“被动出资”走向“主动领投”。\n"
+    )
+    names = {i.name for r in rounds for i in r.investors}
+    assert names == {"岭南资本"}
