@@ -83,3 +83,28 @@ def test_chinese_prose_caught_by_a_role_word_is_not_an_investor() -> None:
     )
     names = {i.name for r in rounds for i in r.investors}
     assert names == {"岭南资本"}
+
+
+def test_an_investor_giving_to_a_company_names_the_company_after_xiang() -> None:
+    rounds = _rounds(
+        "云杉集团周一宣布向澜舟智能投资20亿美元。2022年，云杉集团曾向澜舟智能投资2亿美元。"
+        "北辰控股此前宣布将向星穹科技投资至多5亿美元。\n"
+    )
+    got = sorted(
+        (r.company.text, r.amount.money.value if r.amount else None, [i.name for i in r.investors])
+        for r in rounds
+    )
+    assert got == [
+        ("星穹科技", 5e8, ["北辰控股"]),
+        ("澜舟智能", 2e8, ["云杉集团"]),
+        ("澜舟智能", 2e9, ["云杉集团"]),
+    ]
+
+
+def test_a_total_given_over_the_years_is_not_a_round() -> None:
+    rounds = _rounds(
+        "澜舟智能宣布完成3亿美元C轮融资，由岭南资本领投。云杉集团是其最重要的战略股东之一，此前已累计向澜舟智能投资8亿美元。\n"
+    )
+    assert [(r.company.text, r.amount.money.value if r.amount else None) for r in rounds] == [
+        ("澜舟智能", 3e8)
+    ]

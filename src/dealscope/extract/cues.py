@@ -207,6 +207,8 @@ TRIGGER = re.compile(
     r"(?=[融领跟参独战天注募投轮的获增入估本此该出rfilbvsctpjRFILBVSCTPJ])(?:"
     r"融资|领投|跟投|参投|独家投资|战略投资|天使投资|注资|募资|投资(?:方|人|机构|者)|轮投资|的投资|获.{0,16}投资|增资|入股"
     r"|出资(?=[约近超逾]?[\d一二三四五六七八九十两数])"
+    # "微软向OpenAI投资100亿美元", "亚马逊将向Anthropic投资至多40亿美元": an investor's verb with its amount.
+    r"|投资(?=(?:了|约|近|超|逾|至多|最多|不超过|高达)?[\d一二三四五六七八九十两数])"
     r"|估值|本轮|此轮|该轮"
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"

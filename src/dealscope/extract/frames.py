@@ -338,7 +338,8 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
         return None  # "以约3000亿美元的估值回购股票": the valuation of a buyback, not of a round
     # "… also participated in the round, bringing total funding to $72 million": a total told beside
     # a round's own facts does not unmake them.
-    told = staged or frame.reference or bool(frame.investors)
+    # An investor named only as the giver of that total ("此前已累计向Anthropic投资80亿美元") tells no round.
+    told = staged or frame.reference or any(i.role is not InvestorRole.UNSPECIFIED for i in frame.investors)
     if frame.amount is None and any(
         reason in _NOT_ROUND_EVENTS and not (told and reason == "cumulative total")
         for reason, _ in frame.rejected

@@ -135,7 +135,9 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
         if co and not _known_investor_only(ctx, *co):
             return co
     m2 = _ZH_TO_OBJECT.search(f, a, b)
-    if m2 and (pred is None or m2.start() <= pred.start()):
+    if m2 and (
+        pred is None or m2.start() <= pred.start() or _ZH_INVESTOR_GAP.fullmatch(f, pred.start(), m2.start())
+    ):
         co = accept(ctx, names.company_zh(f, m2.start("co"), m2.end("co"), cut))
         if co:
             return co
@@ -152,6 +154,12 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     return accept(ctx, w)
 
 
+# Between an investor and 向/对 its target ("微软周一宣布向OpenAI投资", "亚马逊此前宣布将向…投资"): words
+# that say when or how sure, after which the object of 向 is the company raising.
+_ZH_INVESTOR_GAP = re.compile(
+    r"(?:宣布|正式|官宣|将|拟|计划|已经?|再次?|再度|又|曾经?|还|也|亦|此前|同意|决定|周[一二三四五六日天]|"
+    r"今日|今天|昨日|昨天|近日|日前|本周|上周|当地时间|于?\d{1,2}月\d{1,2}日|[，,]\s*)*"
+)
 _ZH_OPENING_TIME = re.compile(
     r"近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|上个月|上月|本月|这个月|今年|去年|年初|年中|年底"
 )
