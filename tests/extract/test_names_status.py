@@ -49,6 +49,9 @@ def _rounds(text: str) -> list[dict[str, object]]:
         ("近日，智算服务商深算云", "深算云"),
         ("月之暗面", "月之暗面"),
         ("3月12日消息，面向自动驾驶的雷达公司“寰宇感知”", "寰宇感知"),
+        ("创新药企珀岩生物", "珀岩生物"),
+        ("如何看待熵川智能传出", "熵川智能"),
+        ("象屿科技方面随后确认", "象屿科技"),
     ],
 )
 def test_company_zh_finds_the_name_after_descriptors(clause: str, name: str) -> None:
@@ -91,6 +94,11 @@ def test_a_descriptor_subject_is_no_name() -> None:
         "In March",
         "Series A",
         "Instead",
+        "36氪获悉",
+        "比一年前B轮时",
+        "除恒泽投资外",
+        "取得目标公司股东会批准）",
+        "最重要的战略股东之一",
     ],
 )
 def test_prose_fragments_are_not_company_names(fragment: str) -> None:

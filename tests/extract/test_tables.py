@@ -86,3 +86,29 @@ def test_rows_take_the_month_of_the_heading_above_the_table() -> None:
     assert [(r.company.text, r.event_date.raw if r.event_date else None) for r in got] == [
         ("沐溪智算", "2025年10月")
     ]
+
+
+def test_list_lines_without_a_header_are_read_by_what_their_cells_hold() -> None:
+    got = _rounds(
+        "融资速览｜本周6家公司获投\n"
+        "1. **砾溪智能**｜工业视觉质检平台，客户覆盖锂电产线｜A+轮｜数千万元｜蓝驰创投领投，老股东奇绩创坛跟投\n"
+        "2. **稷禾农科**｜农业无人机调度SaaS｜Pre-A轮｜1200万美元｜顺为资本\n"
+        "3. **渊序数据**｜时序数据库｜战略投资｜未披露｜阿里云\n"
+    )
+    assert _rows(got) == [
+        ("砾溪智能", "A+轮", "数千万元", ["蓝驰创投"], ["奇绩创坛"]),
+        ("稷禾农科", "Pre-A轮", "1200万美元", [], ["顺为资本"]),
+        ("渊序数据", "战略投资", "未披露", [], ["阿里云"]),
+    ]
+
+
+def test_a_table_under_a_header_we_do_not_know_is_not_a_deal_list() -> None:
+    got = _rounds(
+        "Summary\n"
+        "| Company | Last priced valuation | Revenue run-rate | Multiple |\n"
+        "|---|---|---|---|\n"
+        "| Quorra | $30B (March 2025) | ~$1B | ~30x |\n"
+        "| Ellison Labs | $18B (September 2025) | >$500M | ~37x |\n",
+        fmt="markdown",
+    )
+    assert got == []

@@ -14,7 +14,7 @@ from dealscope.domain import InvestorRole, Precision, Span, Stage
 from dealscope.extract import cues, names
 from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, stage_in
-from dealscope.extract.investors import InvestorFound
+from dealscope.extract.investors import InvestorFound, investors_en, investors_zh
 
 Window = tuple[int, int]
 
@@ -83,11 +83,15 @@ def table_rows(ctx: DocContext) -> dict[int, dict[str, Window]]:
     rows: dict[int, dict[str, Window]] = {}
     columns: dict[int, str] | None = None
     dated: Window | None = None
+    foreign = False  # under a Markdown table whose header is not ours (valuation multiples, rankings)
     for i, s in enumerate(ctx.sentences):
         if _SEPARATOR.search(f, s.start, s.end) is None:
-            columns = None  # a line of prose ends the table
+            columns, foreign = None, False  # a line of prose ends the table
             continue
         cells = _cells(f, s.start, s.end)
+        if cells and all(_RULE_CELL.fullmatch(f[a:b]) for a, b in cells):
+            foreign = foreign or columns is None
+            continue
         header = _header(f, cells)
         if header is not None:
             columns = header
@@ -98,7 +102,67 @@ def table_rows(ctx: DocContext) -> dict[int, dict[str, Window]]:
                 rows[s.start]["date"] = dated
         else:
             columns = None
+            inferred = None if foreign else _inferred_row(ctx, cells)
+            if inferred is not None:
+                rows[s.start] = inferred
+            elif len(cells) >= _MIN_CELLS and all(_LABEL_CELL.fullmatch(f[a:b]) for a, b in cells):
+                foreign = True  # a header of labels we do not know: its rows are not deals
     return rows
+
+
+_LIST_MARK = re.compile(r"(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?\**")
+_ROLE_WORDS = re.compile(r"领投|跟投|参投|独家投资|投资|\bled\b|\blead|participat|backed", re.I)
+# A cell of names only: letters, Han, and the separators and marks of a list.
+_NAMES_ONLY = re.compile(r"(?=.*[A-Za-z\u4e00-\u9fff]{2})[^\d$€£¥%~]+")
+_LABEL_CELL = re.compile(r"[^\d$€£¥%|｜]{1,30}")
+_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_MIN_CELLS = 3  # "公司｜轮次｜金额" at least; two cells are a title and its subtitle
+
+
+def _inferred_row(ctx: DocContext, cells: list[Window]) -> dict[str, Window] | None:
+    """A list line with no header ("1. **砺川智能**｜工业视觉质检｜A+轮｜数千万元｜蓝驰创投领投"): the first
+    cell names the company, and the other cells say by their content which is the stage, the amount
+    and the investors; cells of description are left alone."""
+    if len(cells) < _MIN_CELLS:
+        return None
+    f = ctx.folded
+    a0, b0 = cells[0]
+    mark = _LIST_MARK.match(f, a0, b0)
+    first = names._strip(f, mark.end() if mark else a0, b0)
+    first = (first[0], first[1] - len(f[first[0] : first[1]]) + len(f[first[0] : first[1]].rstrip("*")))
+    roles: dict[str, Window] = {"company": first}
+    for i, (a, b) in enumerate(cells[1:], start=1):
+        if "stage" not in roles and _fills(_stage_span(ctx, f, a, b), a, b):
+            roles["stage"] = (a, b)
+        elif "amount" not in roles and (_fills(_money_span(ctx, a, b), a, b) or _NOT_DISCLOSED.match(f[a:b])):
+            roles["amount"] = (a, b)
+        elif (
+            "investors" not in roles
+            and ("stage" in roles or "amount" in roles)
+            # The last cell after the facts is the investors' column even without a role word.
+            and (_ROLE_WORDS.search(f, a, b) or (i == len(cells) - 1 and _NAMES_ONLY.fullmatch(f[a:b])))
+        ):
+            roles["investors"] = (a, b)
+    if not ({"stage", "amount"} & roles.keys()) or len(f[first[0] : first[1]]) > 20:
+        return None
+    return roles
+
+
+def _fills(span: Window | None, a: int, b: int) -> bool:
+    """Whether a value covers most of its cell: a cell that only mentions one is description."""
+    return span is not None and (span[1] - span[0]) >= 0.6 * (b - a)
+
+
+def _stage_span(ctx: DocContext, f: str, a: int, b: int) -> Window | None:
+    found = stage_in(ctx, a, b) or _bare_stage(f, (a, b))
+    return found[1] if found else None
+
+
+def _money_span(ctx: DocContext, a: int, b: int) -> Window | None:
+    found = ctx.money.within(a, b)
+    if not found or found[0].span is None:
+        return None
+    return found[0].span.start, found[-1].span.end if found[-1].span else found[0].span.end
 
 
 def _heading_date(ctx: DocContext, header: int) -> Window | None:
@@ -127,7 +191,11 @@ def row_frame(ctx: DocContext, s: Span, cells: dict[str, Window]) -> Frame | Non
         found = ctx.money.within(*cells["valuation"])
         frame.valuation = found[0] if found else None
     if "investors" in cells:
-        frame.investors = _investors(ctx, cells["investors"], zh)
+        a, b = cells["investors"]
+        # A cell in prose ("蓝驰创投领投，老股东奇绩创坛跟投") is read like prose; a bare list cell by names.
+        prose = _ROLE_WORDS.search(f, a, b) and not _LEAD_MARK.search(f, a, b)
+        named = (investors_zh(ctx, a, b) if zh else investors_en(ctx, a, b)) if prose else []
+        frame.investors = named or _investors(ctx, cells["investors"], zh)
     if "date" in cells:
         dates = ctx.dates.within(*cells["date"])
         frame.event_date = dates[0] if dates else None
