@@ -44,6 +44,7 @@ PROGRESS = {
     Status.CANCELLED: 6,
 }
 FINAL = frozenset({Status.COMPLETED, Status.ANNOUNCED, Status.CANCELLED})
+_CONFIRMING = frozenset({Status.COMPLETED, Status.ANNOUNCED})
 AMOUNT_TOLERANCE = 0.15  # "约 65 亿" vs "66 亿", "不到 10 亿" vs "$750 million" are one round
 HEDGED_TOLERANCE = 0.35  # a hedge ("不到", "more than") bounds a figure on one side only
 # Two claims naming the same explicit stage within the window are one round even when their figures
@@ -266,7 +267,12 @@ def consolidate(claims: list[Claim], display_name: Callable[[str], str] | None =
     completed = [c for c in claims if c.status is Status.COMPLETED and c.on]
     dated = completed or [c for c in claims if c.on]
     on = dated[0].on if dated else None
-    investors = _investors(claims)
+    # Once an article confirms the round and names its investors, names only the talks or rumours
+    # gave ("Apple is in discussions to participate") are prospective: kept, not counted as investors.
+    confirming = [c for c in claims if c.status in _CONFIRMING and c.mention.investors]
+    investors = _investors(confirming or claims)
+    invested = {i["key"] for i in investors}
+    prospective = [i for i in _investors(claims) if i["key"] not in invested] if confirming else []
     company_key = claims[0].company_key
     name = display_name(company_key) if display_name else _common_name(claims)
     val_claim = next(
@@ -299,6 +305,7 @@ def consolidate(claims: list[Claim], display_name: Callable[[str], str] | None =
         "company_key": company_key,
         "aliases": sorted({c.company_name for c in claims} - {name}),
         "background": all(c.mention.background for c in claims),
+        "prospective_investors": prospective,
         "history": [_history(c) for c in claims],
         "conflicts": amount_conflicts + val_conflicts,
         "mention_ids": [c.mention_id for c in claims],

@@ -290,6 +290,27 @@ def test_investors_union_by_key_and_lead_anywhere() -> None:
     ]
 
 
+def test_investors_only_talked_of_are_prospective_once_the_close_names_investors() -> None:
+    talks = claim(
+        "t",
+        "2024-09-12",
+        status=Status.IN_TALKS,
+        amount=usd(6.5e9),
+        investors=(("Thrive Capital", "lead"), ("Microsoft", "follow"), ("Apple", "follow")),
+    )
+    close = claim(
+        "c", "2024-10-02", amount=usd(6.6e9), investors=(("Thrive Capital", "lead"), ("Microsoft", "follow"))
+    )
+    record = consolidate([talks, close])
+    assert [i["name"] for i in record["investors"]] == ["Thrive Capital", "Microsoft"]
+    assert [i["name"] for i in record["prospective_investors"]] == ["Apple"]
+    # A close that names nobody confirms nothing: the talked-of investors stay the round's investors.
+    bare = claim("c", "2024-10-02", amount=usd(6.6e9))
+    record = consolidate([talks, bare])
+    assert [i["name"] for i in record["investors"]] == ["Thrive Capital", "Microsoft", "Apple"]
+    assert record["prospective_investors"] == []
+
+
 def test_grouping_is_deterministic_whatever_the_input_order() -> None:
     claims = [
         claim("a", "2025-01-08", stage=(Stage.STRATEGIC, "战略投资"), amount=usd(2e9)),

@@ -112,6 +112,12 @@ def show_table(record: dict[str, Any]) -> Table:
         role = "lead" if inv["lead"] else "investor"
         amount = f"  {money_text(inv['amount'])}" if inv.get("amount") else ""
         row(role, inv["name"] + amount, f"investor:{inv['name']}")
+    for inv in record.get("prospective_investors", []):
+        row(
+            "prospective",
+            inv["name"] + ("  (talked of as lead)" if inv["lead"] else ""),
+            f"investor:{inv['name']}",
+        )
     for h in record.get("history", []):
         t.add_row("history", Text(f"{h['status']} {h['date'] or ''}"), Text(h.get("cue") or "", style="dim"))
     for c in record.get("conflicts", []):
