@@ -108,3 +108,27 @@ def test_a_total_given_over_the_years_is_not_a_round() -> None:
     assert [(r.company.text, r.amount.money.value if r.amount else None) for r in rounds] == [
         ("澜舟智能", 3e8)
     ]
+
+
+def test_a_funding_history_told_year_by_year_gives_each_round_its_own_record() -> None:
+    rounds = _rounds(
+        "2019年，云杉集团向澜舟智能投资1亿美元。2023年1月，云杉集团再投资10亿美元，彼时澜舟智能估值约29亿美元。"
+        "2024年2月，澜舟智能完成一笔由岭南资本牵头的老股转让，估值达到86亿美元。"
+        "2024年10月，澜舟智能完成6.6亿美元融资，估值157亿美元。\n"
+    )
+    got = sorted(
+        (
+            r.event_date.date.iso() if r.event_date and r.event_date.date else "",
+            r.amount.money.value if r.amount else None,
+            r.valuation.money.value if r.valuation else None,
+            [i.name for i in r.investors],
+        )
+        for r in rounds
+        if r.company.text == "澜舟智能"
+    )
+    assert got == [
+        ("2019", 1e8, None, ["云杉集团"]),
+        ("2023-01", 1e9, 2.9e9, ["云杉集团"]),
+        ("2024-02", None, 8.6e9, ["岭南资本"]),
+        ("2024-10", 6.6e8, 1.57e10, []),
+    ]

@@ -96,7 +96,9 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
             # "That round was led by Coatue.": the round just told, even an earlier one, not the focus.
             target: _Draft | None = last if _compatible(ctx.folded, last, fr) else None
         else:
-            target = _target(ctx, drafts, focus, fr)
+            # A history told round by round ("2019年…；2023年1月，微软再投资100亿美元") has no current
+            # round in focus: a sentence naming no company speaks of the company last named.
+            target = _target(ctx, drafts, focus or last, fr)
         if target is None:
             continue
         _merge(ctx, target, fr)
@@ -273,7 +275,33 @@ def _compatible(f: str, d: _Draft, fr: Frame) -> bool:
             return False  # "Pre-A轮" and "A轮", "C1" and "C2": one canonical stage, two rounds
     if d.amount and fr.amount and not _close(d.amount, fr.amount):
         return False
+    if _apart(d.event_date, fr.event_date):
+        return False  # "2019年，微软投资10亿美元" and "2024年2月…估值860亿美元": two rounds of a history
     return not (d.valuation and fr.valuation and not _close(d.valuation, fr.valuation))
+
+
+# Dates of one round told twice in an article (agreed, then closed) lie this close together.
+_SAME_ROUND_DAYS = 62
+
+
+def _apart(a: DateHit | None, b: DateHit | None) -> bool:
+    """Whether two stated dates cannot be one round's: their periods lie months apart."""
+    if a is None or b is None or a.date is None or b.date is None:
+        return False
+    (a0, a1), (b0, b1) = _period(a.date.value, a.date.precision), _period(b.date.value, b.date.precision)
+    gap = max((b0 - a1).days, (a0 - b1).days)
+    return gap > _SAME_ROUND_DAYS
+
+
+def _period(v: date, precision: Precision) -> tuple[date, date]:
+    if precision is Precision.YEAR:
+        return date(v.year, 1, 1), date(v.year, 12, 31)
+    if precision is Precision.QUARTER:
+        q0 = 3 * ((v.month - 1) // 3) + 1
+        return date(v.year, q0, 1), date(v.year, q0 + 2, calendar.monthrange(v.year, q0 + 2)[1])
+    if precision is Precision.MONTH:
+        return date(v.year, v.month, 1), date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
+    return v, v
 
 
 def _close(a: Money, b: Money) -> bool:
