@@ -132,3 +132,8 @@ def test_a_funding_history_told_year_by_year_gives_each_round_its_own_record() -
         ("2024-02", None, 8.6e9, ["岭南资本"]),
         ("2024-10", 6.6e8, 1.57e10, []),
     ]
+
+
+def test_we_in_a_funds_letter_is_not_a_name() -> None:
+    rounds = _rounds("In March we co-led the $4 million seed round of Quillbeck with Precursor Ventures.\n")
+    assert all(i.name != "In March we" for r in rounds for i in r.investors)

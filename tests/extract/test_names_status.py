@@ -119,6 +119,9 @@ def test_real_names_pass_the_shape_test(name: str) -> None:
         ("老股东奇点创投及源初资本", ["奇点创投", "源初资本"]),
         ("知名天使投资人徐衡", ["徐衡"]),
         ("华鼎投资、晨晖资本等", ["华鼎投资", "晨晖资本"]),
+        ("受让方为中金资本、泰康", ["中金资本", "泰康"]),
+        ("省级引导基金", []),
+        ("没有公开", []),
     ],
 )
 def test_split_names_zh(listing: str, expected: list[str]) -> None:

@@ -282,6 +282,11 @@ SINGLE: list[tuple[str, Want]] = [
     ),
     ("two and a half million pounds", _ex("two and a half million pounds", 2.5e6, "GBP")),
     ("three point two billion yen", _ex("three point two billion yen", 3.2e9, "JPY")),
+    # --- currencies of the Gulf, Latin America and Southeast Asia
+    ("raised AED 55 million", _ex("AED 55 million", 5.5e7, "AED")),
+    ("a 40 million riyal round", _ex("40 million riyal", 4e7, "SAR")),
+    ("完成5000万迪拉姆融资", _ex("5000万迪拉姆", 5e7, "AED")),
+    ("获得1亿泰铢投资", _ex("1亿泰铢", 1e8, "THB")),
     ("about fifteen million euros", _apx("about fifteen million euros", 1.5e7, "EUR")),
     # --- the currency before the number wins over a bare 元 after it
     ("港元5000万元", _ex("港元5000万元", 5e7, "HKD")),

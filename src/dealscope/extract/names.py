@@ -439,7 +439,7 @@ def company_en(text: str, start: int, end: int) -> Window | None:
 _ZH_SEP = re.compile(r"[、，,/；;]|以及|及其|还有|及|和|与|跟|同|并")
 # No "^" in patterns used with match(text, pos): "^" anchors at the string's start, not at pos.
 _ZH_ITEM_LEAD = re.compile(
-    r"(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
+    r"(?:[\s:：]+|以及|还有|包括|包含|如|由|为|是|其中|受让方(?:为|是|包括)?|投资方|跟投方|领投方|参投方|共同|联合|也|均|继续|持续|追加|同时|另外|"
     r"老股东(?:方)?|现有股东|原有股东|原股东|股东|新股东|老投资人|新老股东|知名(?:投资)?机构|投资机构|知名|著名|头部|国内|海外|国际|"
     r"产业方|产业资本|战略投资方|战略投资者|财务投资方|国资平台|平台|国资|多家|数家|机构|等|(?:个人|知名|著名|资深)?(?:天使)?投资人)+"
 )
@@ -464,7 +464,9 @@ _ZH_ORG_DESCRIPTOR = re.compile(
 # "某头部手机厂商旗下的产业基金", "多家下游电池企业": investors the article does not name.
 _ZH_ANONYMOUS = re.compile(
     r"某|多家|数家|几家|一家|若干|一批|一些|众多|部分|其他|旗下的|大多|有意|^地方|国资平台$|^[一两三四五六七八九十多数几]+[位家名个]|尚未|确定|^机构$"
-    r"|^(?:全部|全体|所有|悉数|均|都)$"
+    r"|^(?:全部|全体|所有|悉数|均|都)$|^(?:没有|尚未|暂未|未)|公开$"
+    # A fund known only by its level: "省级引导基金", "市级国资平台".
+    r"|^(?:省级|市级|区级|县级|国家级|地方|当地)(?:政府)?(?:引导基金|产业基金|母基金|国资|平台|基金)$"
 )
 _EXISTING_ZH = re.compile(r"老股东|现有股东|原有股东|原股东|老投资人|新老股东")
 _EXISTING_EN = re.compile(
@@ -584,7 +586,7 @@ _EN_REPORTED = re.compile(
     r"\s+(?:has |have |had )?(?:exclusively |first |previously )?(?:learned|learnt|reported|reports|wrote|told)\b"
 )
 _EN_NOT_INVESTOR = re.compile(
-    r"\b(?:19|20)\d\d\b|^\s*(?:Since|After|Before|During|Until|Meanwhile|However|Today|Yesterday|Earlier|Later)\b"
+    r"\b(?:we|us|our|I)\s*$|\b(?:19|20)\d\d\b|^\s*(?:Since|After|Before|During|Until|Meanwhile|However|Today|Yesterday|Earlier|Later)\b"
 )
 _EN_LEGAL_FORM = re.compile(r"(?:Ltd|Inc|LLC|L\.P|LP|GmbH|plc|K\.K)\b\.?", re.I)
 # A trailing legal form; "Corporation", "AG", "Co." stay (China Investment Corporation, Mitsui & Co.).

@@ -18,7 +18,7 @@ ZB = "万萬亿億"  # section units
 
 CUR_PRE = (
     r"(?<![A-Za-z])(?:US|U\.S\.|HK|NT|SG|CA|AU|[SCAR])\$|\$|€|£|￡|¥|￥|₩|₹"
-    r"|(?<![A-Za-z])(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR|Rs\.?|Rp\.?(?= ?\d))(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR|AED|SAR|QAR|VND|NGN|KES|EGP|CZK|HUF|Rs\.?|Rp\.?(?= ?\d))(?![A-Za-z])"
     r"|人民币|港币|港元|新台币"
 )
 # Literal starts of CUR_PRE, for the scanner's anchor.
@@ -27,11 +27,13 @@ CUR_PRE_WORDS = (
     *("S$", "C$", "A$", "R$", "USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "TWD", "SGD", "KRW"),
     *("INR", "CAD", "AUD", "CHF", "Rs", "人民币", "港币", "港元", "新台币"),
     *("IDR", "MYR", "THB", "ILS", "SEK", "NOK", "DKK", "PLN", "NZD", "BRL", "MXN", "ZAR", "Rp"),
+    *("AED", "SAR", "QAR", "VND", "NGN", "KES", "EGP", "CZK", "HUF"),
 )
 # 元 ends many words that are not money (元宇宙 metaverse, 元年 first year, 多元化 diversified).
 CUR_SUF_ZH = (
     r"元人民币|人民币|美元|美金|港元|港币|港幣|欧元|歐元|英镑|英鎊|日元|日圆|日圓|円|新台币|新台幣|台币"
     r"|新加坡元|新元|韩元|韓元|卢比|盧比|瑞郎|瑞士法郎|加元|加币|澳元|澳币|卢布"
+    r"|迪拉姆|沙特里亚尔|里亚尔|泰铢|林吉特|印尼盾|越南盾|雷亚尔|土耳其里拉|里拉|兰特|奈拉"
     # Right after a magnitude or a digit 元 is the currency (1000万元首轮, 2亿元年度); elsewhere the
     # words it starts (元年, 元首) win.
     r"|(?<=[万萬亿億千百十0-9])元(?!宇宙)|元(?!宇宙|素|年|旦|器件|件|首|老|气|组|化|音|神|宵|朝|代|数据)"
@@ -39,8 +41,9 @@ CUR_SUF_ZH = (
 CUR_SUF_EN = (
     r"(?:(?i:(?:US|U\.S\.|Hong Kong|HK|Singapore|Canadian|Australian|New Taiwan|NT|Taiwan) )?"
     r"(?i:dollars?)|(?i:euros?|pounds?(?: sterling)?|sterling|yuan|renminbi|yen|won|rupees?|(?:Swiss )?francs?|"
-    r"rupiah|ringgit|baht|shekels?|reais|kronor|krona)"
-    r"|USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR)(?![A-Za-z])"
+    r"rupiah|ringgit|baht|shekels?|reais|kronor|krona|dirhams?|riyals?|naira|lira)"
+    r"|USD|RMB|CNY|HKD|EUR|GBP|JPY|TWD|SGD|KRW|INR|CAD|AUD|CHF|IDR|MYR|THB|ILS|SEK|NOK|DKK|PLN|NZD|BRL|MXN|ZAR"
+    r"|AED|SAR|QAR|VND|NGN|KES|EGP|CZK|HUF)(?![A-Za-z])"
 )
 # First characters of whatever may follow a number inside an amount: a Chinese currency, a Latin
 # magnitude or currency word, a range connector. A number followed by anything else is not money.
@@ -69,7 +72,17 @@ CURRENCIES: dict[str, str] = {
     **dict.fromkeys(("ils", "shekel", "shekels"), "ILS"),
     **dict.fromkeys(("sek", "kronor", "krona"), "SEK"),
     **dict.fromkeys(("brl", "reais"), "BRL"),
-    **{c: c.upper() for c in ("nok", "dkk", "pln", "nzd", "mxn", "zar")},
+    **{c: c.upper() for c in ("nok", "dkk", "pln", "nzd", "mxn", "zar", "qar", "vnd", "kes", "egp")},
+    **{c: c.upper() for c in ("czk", "huf")},
+    **dict.fromkeys(("aed", "dirham", "dirhams", "迪拉姆"), "AED"),
+    **dict.fromkeys(("sar", "riyal", "riyals", "沙特里亚尔", "里亚尔"), "SAR"),
+    **dict.fromkeys(("lira", "土耳其里拉", "里拉"), "TRY"),
+    **dict.fromkeys(("ngn", "naira", "奈拉"), "NGN"),
+    "泰铢": "THB",
+    "林吉特": "MYR",
+    "越南盾": "VND",
+    "雷亚尔": "BRL",
+    "兰特": "ZAR",
     "卢布": "RUB",
     "r$": "BRL",
     "-dollar": "USD",
