@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dealscope.evaluate import FIELDS, DueeReport, EvalReport, Score
+from dealscope.evaluate.timelines import Tally, TimelineReport
 
 
 def _score_row(table: Table, name: str, s: Score, extra: str = "") -> None:
@@ -59,3 +60,37 @@ def duee_table(report: DueeReport, where: str) -> Group:
     _score_row(table, "arguments (all roles)", report.arguments)
     _score_row(table, "events (exact)", report.events)
     return Group(table)
+
+
+def _tally_row(table: Table, name: str, t: Tally, agree_word: str) -> None:
+    extra = f"{agree_word} {t.agree}/{t.score.tp}" + (f" · {t.duplicates} dup" if t.duplicates else "")
+    if not t.in_order:
+        extra += " · out of order"
+    _score_row(table, name, t.score, extra)
+
+
+def timeline_table(report: TimelineReport, where: str) -> Group:
+    """Valuation timelines, rounds and portfolios across articles against timelines.json."""
+    table = _table(f"{where}: {report.documents} documents, across articles", "list", "agreement")
+    _tally_row(table, "valuation points", report.valuations, "status")
+    _tally_row(table, "rounds", report.rounds, "status")
+    _tally_row(table, "portfolio entries", report.portfolios, "role")
+    per = Table(header_style="bold", title="per company", title_justify="left")
+    for col in ("company", "valuations tp/fp/fn", "rounds tp/fp/fn", "exact timeline"):
+        per.add_column(col)
+    for c in report.companies:
+        v, r = c.valuations, c.rounds
+        right = v.score.fp == 0 and v.score.fn == 0 and v.in_order and v.agree == v.score.tp
+        per.add_row(
+            c.name,
+            f"{v.score.tp}/{v.score.fp}/{v.score.fn}",
+            f"{r.score.tp}/{r.score.fp}/{r.score.fn}",
+            "yes" if right else "no",
+        )
+    gathered, investors = report.names_gathered
+    exact, companies = report.timelines_exact
+    summary = Text(
+        f"timelines exactly right {exact}/{companies} · investors whose spellings are one organisation "
+        f"{gathered}/{investors}"
+    )
+    return Group(table, per, summary)

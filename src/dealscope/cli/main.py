@@ -308,10 +308,17 @@ def eval_(
     ] = "duee-fin",
     extractor: Annotated[str, typer.Option(help="Extractor name.")] = DEFAULT_EXTRACTOR,
     mismatches: Annotated[int, typer.Option(help="Show up to this many mismatches.")] = 0,
+    timelines: Annotated[
+        bool,
+        typer.Option(
+            "--timelines",
+            help="Score the knowledge layer across articles against each folder's timelines.json instead.",
+        ),
+    ] = False,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1 per field."""
     from dealscope import evaluate
-    from dealscope.cli.evalview import duee_table, report_table
+    from dealscope.cli.evalview import duee_table, report_table, timeline_table
 
     if duee is not None:
         if dialect not in ("duee-fin", "duee1"):
@@ -320,6 +327,17 @@ def eval_(
         pred = evaluate.predict_duee(duee, extractor)
         d_report = evaluate.score_duee(pred, gold, dialect=dialect)  # type: ignore[arg-type]
         print_wide(duee_table(d_report, str(duee)))
+        return
+    if timelines:
+        from dealscope.evaluate.timelines import evaluate_timelines
+
+        for folder in paths or [Path("corpus/timelines")]:
+            t_report = evaluate_timelines(folder, extractor)
+            print_wide(timeline_table(t_report, str(folder)))
+            notes = [f"{c.name}: {n}" for c in t_report.companies for n in c.notes]
+            notes += [f"{i.name}: {n}" for i in t_report.investors for n in i.notes]
+            for note in notes[:mismatches]:
+                out.print("  " + note, highlight=False, markup=False, soft_wrap=True)
         return
     for folder in paths or [Path("examples")]:
         report = evaluate.evaluate_folder(folder, extractor)
