@@ -137,3 +137,28 @@ def test_a_funding_history_told_year_by_year_gives_each_round_its_own_record() -
 def test_we_in_a_funds_letter_is_not_a_name() -> None:
     rounds = _rounds("In March we co-led the $4 million seed round of Quillbeck with Precursor Ventures.\n")
     assert all(i.name != "In March we" for r in rounds for i in r.investors)
+
+
+def test_a_history_in_a_bulleted_list_gives_each_round_with_its_giver() -> None:
+    rounds = _rounds(
+        "澜舟智能完成130亿美元F轮融资\n"
+        "美国时间1月28日，澜舟智能宣布完成130亿美元F轮融资，投后估值1830亿美元。\n"
+        "两年融资一览\n"
+        "- 2023年5月，岭南资本领投4.5亿美元C轮；\n"
+        "- 云杉集团在2023年10月承诺投资最多20亿美元；\n"
+        "- 2025年3月，北辰创投领投35亿美元E轮，投后估值615亿美元；\n"
+    )
+    got = sorted(
+        (
+            r.stage.raw if r.stage else "",
+            r.amount.money.raw if r.amount else None,
+            [i.name for i in r.investors],
+        )
+        for r in rounds
+    )
+    assert got == [
+        ("", "最多20亿美元", ["云杉集团"]),
+        ("C轮", "4.5亿美元", ["岭南资本"]),
+        ("E轮", "35亿美元", ["北辰创投"]),
+        ("F轮", "130亿美元", []),
+    ]

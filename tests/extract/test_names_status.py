@@ -52,6 +52,7 @@ def _rounds(text: str) -> list[dict[str, object]]:
         ("创新药企珀岩生物", "珀岩生物"),
         ("如何看待熵川智能传出", "熵川智能"),
         ("象屿科技方面随后确认", "象屿科技"),
+        ("OpenAI估值", "OpenAI"),
     ],
 )
 def test_company_zh_finds_the_name_after_descriptors(clause: str, name: str) -> None:

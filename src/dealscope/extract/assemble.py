@@ -231,7 +231,8 @@ _IT_RAISED = re.compile(
     re.I,
 )
 _LINE_MARKER = re.compile(r"\s*(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?")
-_SENTENCE_END = re.compile(r"[。！？!?.…”\"）)]\s*$")
+# A list item ends with ；or ，("- 2023年5月，Spark Capital领投4.5亿美元C轮；"): not a heading.
+_SENTENCE_END = re.compile(r"[。！？!?.…”\"）)；;，,]\s*$")
 
 
 def _heading(ctx: DocContext, s: Span) -> bool:
