@@ -162,3 +162,28 @@ def test_a_history_in_a_bulleted_list_gives_each_round_with_its_giver() -> None:
         ("E轮", "35亿美元", ["北辰创投"]),
         ("F轮", "130亿美元", []),
     ]
+
+
+def test_a_heading_that_is_a_company_name_owns_the_rounds_of_its_section() -> None:
+    rounds = _rounds(
+        "澜舟智能、星穹科技这两家公司现在估值多少？\n"
+        "**澜舟智能**\n"
+        "2024年2月，岭南资本领投超10亿美元，投后估值约25亿美元。\n"
+        "**星穹科技**（星穹AI）\n"
+        "2024年3月北辰创投领投6亿美元，估值25亿美元；2025年11月又完成近3亿美元融资，投后估值超过40亿美元。\n"
+        "**钱还是不够花**\n"
+        "两家公司都在找新的钱。\n"
+    )
+    got = sorted(
+        (
+            r.company.text,
+            r.event_date.date.iso() if r.event_date and r.event_date.date else "",
+            r.amount.money.raw if r.amount else None,
+        )
+        for r in rounds
+    )
+    assert got == [
+        ("星穹科技", "2024-03", "6亿美元"),
+        ("星穹科技", "2025-11", "近3亿美元"),
+        ("澜舟智能", "2024-02", "超10亿美元"),
+    ]

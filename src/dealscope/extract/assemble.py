@@ -32,7 +32,7 @@ from dealscope.domain import (
     StatusMention,
     ValuationBasis,
 )
-from dealscope.extract import cues
+from dealscope.extract import cues, names
 from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
@@ -89,7 +89,14 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
         elif (row := row_frame(ctx, s, cells)) is not None:
             frames.append(row)
     last: _Draft | None = None
+    headings = _company_headings(ctx)
+    section: Window | None = None
     for fr in frames:
+        while headings and headings[0][0] <= fr.sentence.start:
+            # "**月之暗面**" heading a section: what follows speaks of that company, not the last one.
+            section, focus, last = headings.pop(0)[1], None, None
+        if fr.company is None and section is not None and last is None and fr.has_round_facts:
+            fr.company = section
         if not fr.background and _past(ctx, fr.event_date):
             fr.background = True  # "镜界今年3月刚完成A轮" in a June article about a new round
         if fr.company is None and last is not None and _THAT_ROUND.search(ctx.folded, *fr.segment):
@@ -204,7 +211,9 @@ def _target(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Fra
         # "the company's $45 million Series B in August 2022": another round of the company in focus.
         staged = fr.stage is not None and fr.stage[0] is not Stage.UNKNOWN and (fr.amount or fr.round_verb)
         backed = fr.amount is not None and bool(fr.investors) and fr.round_verb  # "微软向其投资10亿美元"
-        if not (staged or backed):
+        # "今年7月又完成近3亿美元融资": a status and an amount written as a round's make a round of their own.
+        told = fr.status is not None and fr.amount is not None and _round_money(ctx, fr.amount)
+        if not (staged or backed or told):
             return None
         fkey = names_key(f, focus.company)
         for d in reversed(drafts):
@@ -235,18 +244,49 @@ _LINE_MARKER = re.compile(r"\s*(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?")
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)；;，,]\s*$")
 
 
-def _heading(ctx: DocContext, s: Span) -> bool:
+_HEADING_DECOR = re.compile(r"[\s#*>\-•·\d.、)）]*")
+_HEADING_ALIAS = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*$")
+
+
+def _company_headings(ctx: DocContext) -> list[tuple[int, Window]]:
+    """Section headings that are a company's name alone ("**智谱**（智谱AI）", "## MiniMax"), by position.
+
+    Only a name the document also writes elsewhere counts, so a heading such as "钱还是不够花" never
+    becomes a company.
+    """
+    f = ctx.folded
+    out = []
+    for s in ctx.sentences:
+        alias = _HEADING_ALIAS.search(f, s.start, s.end)
+        end = alias.start() if alias else s.end  # "星穹科技（星穹AI）": a heading with its other name
+        line_end = s.end >= len(f) or f[s.end] == "\n"
+        if not (line_end and _heading(ctx, Span(s.start, end), line_end=True)):
+            continue
+        a = _HEADING_DECOR.match(f, s.start, end)
+        start = a.end() if a else s.start
+        while end > start and f[end - 1] in "*：: ":
+            end -= 1
+        name = f[start:end]
+        if not (2 <= len(name) <= 20) or not names.company_like(name):
+            continue
+        if f.count(name) >= 2:
+            out.append((s.start, (start, end)))
+    return out
+
+
+def _heading(ctx: DocContext, s: Span, *, line_end: bool = False) -> bool:
     """A short body line with no closing punctuation: a section heading ("A轮与B轮：估值从10亿到40亿").
 
     A heading that names no company sums up what the section tells; its figures are the section's
     rounds, told (with their company) in the paragraphs below, so it neither opens nor joins a round.
+    `line_end`: the caller has checked that the line ends after `s` (and a bracketed alias).
     """
     f = ctx.folded
     if s.start < ctx.document.body_start or s.end - s.start > 40:
         return False
     # A numbered or bulleted heading ("4. Tessarune：4000万美元A轮") starts its line after the marker.
     line_start = s.start == 0 or _LINE_MARKER.fullmatch(f, f.rfind("\n", 0, s.start) + 1, s.start) is not None
-    line_end = s.end >= len(f) or f[s.end : s.end + 1] in ("\n", "")
+    line_end = line_end or s.end >= len(f) or f[s.end : s.end + 1] in ("\n", "")
     return line_start and line_end and _SENTENCE_END.search(f, s.start, s.end) is None
 
 
