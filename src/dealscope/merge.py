@@ -54,6 +54,9 @@ CONFLICT_TOLERANCE = 0.02  # two exact figures further apart than this are a con
 APPROXIMATE_TOLERANCE = 0.10  # "约 65 亿" is consistent with anything within 10 %
 DATE_WINDOW_DAYS = 120  # rumour in September, close in early October; not talks a year apart
 MAX_SPAN_DAYS = 240  # a chain of monthly reports does not stretch one round over years
+# Two closes of "one" round this far apart are two rounds (a $4B investment in November, a $3.5B Series E
+# in March); talks and rumours before a close may stretch over the longer window above.
+COMPLETED_APART_DAYS = 60
 
 _HEDGES = frozenset(
     {Qualifier.UNDER, Qualifier.AT_MOST, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.APPROXIMATE}
@@ -197,6 +200,10 @@ def _fits(g: _Group, c: Claim) -> bool:
     dated = [x.on for x in g.claims if x.on]
     if not dated:
         return True
+    if c.status is Status.COMPLETED and any(
+        x.status is Status.COMPLETED and x.on and _gap(c.on, x.on) > COMPLETED_APART_DAYS for x in g.claims
+    ):
+        return False  # a round completes once: closes told months apart are two rounds
     if min(_gap(c.on, d) for d in dated) > DATE_WINDOW_DAYS:
         return False
     # The shortest span the periods allow: "2024" and 2024-11-20 may be the same week.

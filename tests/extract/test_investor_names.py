@@ -187,3 +187,13 @@ def test_a_heading_that_is_a_company_name_owns_the_rounds_of_its_section() -> No
         ("星穹科技", "2025-11", "近3亿美元"),
         ("澜舟智能", "2024-02", "超10亿美元"),
     ]
+
+
+def test_a_comparison_with_an_earlier_round_leaves_the_news_its_own_valuation() -> None:
+    rounds = _rounds(
+        "当地时间11月18日，云杉集团宣布将向澜舟智能投资最多50亿美元。"
+        "据报道，这笔投资对应的澜舟智能估值约为3500亿美元，较9月F轮融资时的1830亿美元几乎翻倍。\n"
+    )
+    news = [r for r in rounds if r.valuation and r.valuation.money.value == 3.5e11]
+    assert len(news) == 1 and (news[0].stage is None or news[0].stage.raw != "F轮")
+    assert all(r.amount is None or r.amount.money.value != 1.83e11 for r in rounds)

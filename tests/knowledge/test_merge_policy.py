@@ -136,9 +136,32 @@ def test_date_window_and_span() -> None:
     ]
     far.append(claim("b", "2024-10-02", amount=usd(6.6e9), valuation=usd(157e9)))
     assert len(group_claims(far)) == 2
-    # A chain of monthly reports cannot stretch one round past the span limit.
-    chain = [claim(str(i), f"2024-{m:02d}-01", amount=usd(1e8)) for i, m in enumerate(range(1, 12, 2))]
+    # A chain of monthly reports of talks cannot stretch one round past the span limit.
+    chain = [
+        claim(str(i), f"2024-{m:02d}-01", status=Status.IN_TALKS, amount=usd(1e8))
+        for i, m in enumerate(range(1, 12, 2))
+    ]
     assert len(group_claims(chain)) == 2
+
+
+def test_two_closes_months_apart_are_two_rounds() -> None:
+    # "Amazon invested another $4 billion in November" and a $3.5 billion Series E closed in March agree
+    # within the amount tolerance, but a round closes once.
+    groups = group_claims(
+        [
+            claim("n", "2024-11-01", amount=usd(4e9), precision=Precision.MONTH),
+            claim("e", "2025-03-03", stage=(Stage.SERIES_E, "Series E"), amount=usd(3.5e9)),
+        ]
+    )
+    assert len(groups) == 2
+    # Talks in November and the close in March stay one round.
+    groups = group_claims(
+        [
+            claim("t", "2024-11-20", status=Status.IN_TALKS, amount=usd(3.5e9)),
+            claim("e", "2025-03-03", stage=(Stage.SERIES_E, "Series E"), amount=usd(3.5e9)),
+        ]
+    )
+    assert len(groups) == 1
 
 
 def test_imprecise_dates_are_periods() -> None:

@@ -100,7 +100,8 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     seg_company: list[Window | None] = []
     prev: Window | None = None
     for cl in _clauses(ctx, s, zh):
-        background = bool(cues.BACKGROUND.search(f, *cl))
+        # "较9月F轮融资时的1830亿美元几乎翻倍": a comparison with an earlier round is that round's.
+        background = bool(cues.BACKGROUND.search(f, *cl) or (zh and _ZH_COMPARED.match(f, *cl)))
         stage = stage_in(ctx, *cl)
         round_clause = bool(stage or _round_words(ctx, *cl))
         # A subject matters only in a clause about a round; finding it is the costly part.
@@ -173,6 +174,9 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
         if frame is not None:
             frames.extend(_split_coordinated(ctx, frame))
     return frames
+
+
+_ZH_COMPARED = re.compile(r"\s*(?:较|比|相比|相较于?|对比)[^，。；]{0,24}?时")
 
 
 def _split_coordinated(ctx: DocContext, frame: Frame) -> list[Frame]:
@@ -427,6 +431,11 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
         if _EARLIER_FIGURE.match(f, cl[0], m0) and _VALUED.search(f, frame.sentence.start, cl[0]):
             # "…at a valuation of $700 million, down from $2.4 billion in its 2022 Series C": the
             # earlier valuation, in a clause of its own (its own segment when it names its stage).
+            frame.background = True
+            frame.valuation = frame.valuation or money
+            continue
+        if frame.zh and _ZH_COMPARED.match(f, *cl) and "估值" in f[frame.sentence.start : cl[0]]:
+            # "估值约为3500亿美元，较9月F轮融资时的1830亿美元几乎翻倍": the earlier round's valuation.
             frame.background = True
             frame.valuation = frame.valuation or money
             continue

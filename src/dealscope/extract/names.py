@@ -589,7 +589,7 @@ _EN_REPORTED = re.compile(
     r"\s+(?:has |have |had )?(?:exclusively |first |previously )?(?:learned|learnt|reported|reports|wrote|told)\b"
 )
 _EN_NOT_INVESTOR = re.compile(
-    r"\b(?:we|us|our|I)\s*$|\b(?:19|20)\d\d\b|^\s*(?:Since|After|Before|During|Until|Meanwhile|However|Today|Yesterday|Earlier|Later)\b"
+    r"^\s*(?:A|An|The|This|That|Such) (?:deal|round|raise|transaction|financing|investment)\b|\b(?:we|us|our|I)\s*$|\b(?:19|20)\d\d\b|^\s*(?:Since|After|Before|During|Until|Meanwhile|However|Today|Yesterday|Earlier|Later)\b"
 )
 _EN_LEGAL_FORM = re.compile(r"(?:Ltd|Inc|LLC|L\.P|LP|GmbH|plc|K\.K)\b\.?", re.I)
 # A trailing legal form; "Corporation", "AG", "Co." stay (China Investment Corporation, Mitsui & Co.).
