@@ -191,7 +191,12 @@ def _fits(g: _Group, c: Claim) -> bool:
             return False  # one article telling its news and an earlier round: two rounds by its own words
         same_stage = c.stage is not Stage.UNKNOWN and other.stage is c.stage
         tol = SAME_STAGE_TOLERANCE if same_stage else AMOUNT_TOLERANCE
-        if m.amount and o.amount and not _agree(m.amount.money, o.amount.money, tol):
+        if (
+            m.amount
+            and o.amount
+            and not _agree(m.amount.money, o.amount.money, tol)
+            and not _resized(c, other)
+        ):
             return False
         if m.valuation and o.valuation and not _valuations_agree(c, other, tol):
             return False
@@ -210,6 +215,15 @@ def _fits(g: _Group, c: Claim) -> bool:
     latest_start = max(interval(d)[0] for d in (*dated, c.on))
     earliest_end = min(interval(d)[1] for d in (*dated, c.on))
     return (latest_start - earliest_end).days <= MAX_SPAN_DAYS
+
+
+def _resized(a: Claim, b: Claim) -> bool:
+    """Talks that closed bigger or smaller ("in talks to raise $5 billion at $170 billion", then "$13
+    billion at $183 billion"): one claim before the close, one final, and the valuations agree."""
+    if (a.status in FINAL) == (b.status in FINAL):
+        return False
+    va, vb = a.mention.valuation, b.mention.valuation
+    return va is not None and vb is not None and _valuations_agree(a, b, AMOUNT_TOLERANCE)
 
 
 def _valuations_agree(a: Claim, b: Claim, tolerance: float) -> bool:
@@ -375,10 +389,12 @@ def _pick_money(claims: list[Claim], attr: str) -> tuple[Money | None, list[dict
     if not found:
         return None, []
 
-    def rank(item: tuple[Claim, Money]) -> tuple[bool, bool, int, int, date]:
+    def rank(item: tuple[Claim, Money]) -> tuple[bool, bool, int, int, int, date]:
         c, m = item
         spec = _specificity(m)
-        return spec > 0, c.status in FINAL, spec, PROGRESS[c.status], _ord(c.on) if c.on else date.min
+        # A timeline shows post-money values: of a round's pre- and post-money figures, the post one.
+        basis = _BASIS_RANK[c.mention.valuation_basis] if attr == "valuation" else 0
+        return spec > 0, c.status in FINAL, basis, spec, PROGRESS[c.status], _ord(c.on) if c.on else date.min
 
     best_claim, best = max(found, key=rank)
     conflicts = [
@@ -393,9 +409,20 @@ def _pick_money(claims: list[Claim], attr: str) -> tuple[Money | None, list[dict
             "chosen_document_id": best_claim.document_id,
         }
         for c, m in found
-        if c is not best_claim and not consistent(m, best)
+        if c is not best_claim
+        and not consistent(m, best)
+        # Pre- and post-money are two measures of one round, not a disagreement.
+        and not (attr == "valuation" and _other_basis(c, best_claim))
     ]
     return best, conflicts
+
+
+_BASIS_RANK = {ValuationBasis.POST: 2, ValuationBasis.UNSPECIFIED: 1, ValuationBasis.PRE: 0}
+
+
+def _other_basis(a: Claim, b: Claim) -> bool:
+    bases = {a.mention.valuation_basis, b.mention.valuation_basis}
+    return bases == {ValuationBasis.PRE, ValuationBasis.POST}
 
 
 def consistent(claimed: Money, chosen: Money) -> bool:

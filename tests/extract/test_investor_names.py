@@ -197,3 +197,21 @@ def test_a_comparison_with_an_earlier_round_leaves_the_news_its_own_valuation() 
     news = [r for r in rounds if r.valuation and r.valuation.money.value == 3.5e11]
     assert len(news) == 1 and (news[0].stage is None or news[0].stage.raw != "F轮")
     assert all(r.amount is None or r.amount.money.value != 1.83e11 for r in rounds)
+
+
+def test_a_total_commitment_told_beside_an_investment_is_not_its_amount() -> None:
+    (r,) = _rounds(
+        "Larkspur Cloud invested another $4 billion in Ferrule AI in November, bringing its total commitment "
+        "to $8 billion.\n"
+    )
+    assert r.amount is not None and r.amount.money.value == 4e9
+
+
+def test_a_comparison_inside_a_clause_is_the_earlier_rounds_valuation() -> None:
+    rounds = _rounds(
+        "据报道，澜舟智能已与部分投资者进行初步洽谈，拟融资最多1000亿美元，估值约7500亿美元。"
+        "若按这一价格成交，澜舟智能的估值将比今年10月老股转让时的5000亿美元高出约50%。\n"
+    )
+    assert all(r.company.text == "澜舟智能" for r in rounds)
+    talks = [r for r in rounds if r.valuation and r.valuation.money.value == 7.5e11]
+    assert len(talks) == 1 and talks[0].amount is not None and talks[0].amount.money.value == 1e11

@@ -350,3 +350,28 @@ def test_grouping_is_deterministic_whatever_the_input_order() -> None:
         rng.shuffle(shuffled)
         assert records_from(shuffled) == expected
     assert len(expected) == 4
+
+
+def test_talks_that_closed_bigger_are_one_round_when_the_valuations_agree() -> None:
+    talks = claim(
+        "t",
+        "2025-07-29",
+        status=Status.IN_TALKS,
+        amount=usd(5e9, Qualifier.AT_MOST, high=5e9),
+        valuation=usd(170e9),
+    )
+    close = claim("c", "2025-09-02", stage=(Stage.SERIES_F, "F轮"), amount=usd(13e9), valuation=usd(183e9))
+    (group,) = group_claims([talks, close])
+    record = consolidate(group)
+    assert (record["amount"]["usd"], record["valuation"]["usd"]) == (13e9, 183e9)
+    # Without a valuation to tie them, a $5 billion talk and a $13 billion close stay apart.
+    bare_talks = claim("t", "2025-07-29", status=Status.IN_TALKS, amount=usd(5e9))
+    assert len(group_claims([bare_talks, close])) == 2
+
+
+def test_the_post_money_valuation_is_the_rounds_and_the_pre_money_is_no_conflict() -> None:
+    pre = claim("a", "2024-05-27", stage=B, amount=usd(6e9), valuation=usd(18e9), basis=ValuationBasis.PRE)
+    post = claim("b", "2024-05-27", stage=B, amount=usd(6e9), valuation=usd(24e9), basis=ValuationBasis.POST)
+    record = consolidate([pre, post])
+    assert (record["valuation"]["usd"], record["valuation_basis"]) == (24e9, "post")
+    assert record["conflicts"] == []

@@ -101,7 +101,7 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     prev: Window | None = None
     for cl in _clauses(ctx, s, zh):
         # "较9月F轮融资时的1830亿美元几乎翻倍": a comparison with an earlier round is that round's.
-        background = bool(cues.BACKGROUND.search(f, *cl) or (zh and _ZH_COMPARED.match(f, *cl)))
+        background = bool(cues.BACKGROUND.search(f, *cl) or (zh and _ZH_COMPARED.search(f, *cl)))
         stage = stage_in(ctx, *cl)
         round_clause = bool(stage or _round_words(ctx, *cl))
         # A subject matters only in a clause about a round; finding it is the costly part.
@@ -176,7 +176,9 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     return frames
 
 
-_ZH_COMPARED = re.compile(r"\s*(?:较|比|相比|相较于?|对比)[^，。；]{0,24}?时")
+_ZH_COMPARED = re.compile(
+    r"(?:较|(?<![对无相])比(?![如例较重率])|相比|相较于?|对比)[^，。；]{0,24}?时(?:的)?"
+)
 
 
 def _split_coordinated(ctx: DocContext, frame: Frame) -> list[Frame]:
@@ -434,7 +436,7 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
             frame.background = True
             frame.valuation = frame.valuation or money
             continue
-        if frame.zh and _ZH_COMPARED.match(f, *cl) and "估值" in f[frame.sentence.start : cl[0]]:
+        if frame.zh and _ZH_COMPARED.search(f, cl[0], m0) and "估值" in f[frame.sentence.start : m0]:
             # "估值约为3500亿美元，较9月F轮融资时的1830亿美元几乎翻倍": the earlier round's valuation.
             frame.background = True
             frame.valuation = frame.valuation or money
@@ -563,8 +565,12 @@ def _cumulative_applies(f: str, clause: Window, money: Money, cue: int) -> bool:
     # "累计融资超20亿元" and "has raised $1.2 billion to date" qualify the amount next to them, not a
     # round amount elsewhere in the clause.
     assert money.span is not None
-    # 24: "total funding to $95 million", "累计融资金额已超过20亿元" put the cue that far before.
-    return abs(cue - money.span.start) <= 24 or abs(cue - money.span.end) <= 24
+    # 24: "total funding to $95 million", "累计融资金额已超过20亿元" put the cue that far before; an
+    # English "bringing its total commitment to $8 billion" runs further, with no other figure between.
+    if abs(cue - money.span.start) <= 24 or abs(cue - money.span.end) <= 24:
+        return True
+    gap = f[cue : money.span.start]
+    return 0 < len(gap) <= 44 and gap.isascii() and not re.search(r"\d", gap)
 
 
 def _assign_share(ctx: DocContext, frame: Frame, money: Money, clause: Window, before: str) -> bool:
