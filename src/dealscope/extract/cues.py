@@ -242,13 +242,15 @@ REFERENCE = re.compile(
 
 # An earlier round told as context.
 BACKGROUND = re.compile(
-    r"(?=[此之上前曾早先去历过pelibfamPELIBFAM])(?:"
+    r"(?=[此之上前曾早先去历过pelibfamtPELIBFAMT])(?:"
     r"此前|之前|上一轮|上轮|前一轮|曾于|曾在|曾获|曾经|早在|先前|去年.{0,12}完成|此外.{0,6}曾|历史上|过往"
     # "earlier this month", "earlier today" date the news itself; "earlier" alone recalls the past.
     r"|\b(?:previously|earlier(?! (?:this|today|in the (?:day|week))\b)|prior(?! to (?:the|this|its) (?:round|deal))|"
     r"last round|its last|its previous|before that|follows (?:a|an|the|its)|"
     r"last (?:raised|valued)|in (?:its|a) previous|a year (?:ago|earlier)|months? (?:ago|earlier)|"
-    r"(?:after|since) (?:raising|closing|it raised|it closed|the company raised))\b)",
+    r"(?:after|since) (?:raising|closing|it raised|it closed|the company raised)"
+    # "the valuation it reached in its 2024 Series B": a round known by its year is an earlier one.
+    r"|(?:its|the|a) (?:19|20)\d\d (?:Series [A-J]|seed|round|funding round|raise))\b)",
     re.I,
 )
 

@@ -180,7 +180,13 @@ _EN_PATTERNS: tuple[tuple[InvestorRole, re.Pattern[str]], ...] = (
     ),
     (InvestorRole.FOLLOW, re.compile(r"\b(?:joined|followed) by (?P<list>.+?)" + _EN_END)),
     # "Nvidia also joined, as did Prosperity7 Ventures", "led by Lakestar, with HV Capital participating".
-    (InvestorRole.FOLLOW, re.compile(r"\bas did (?P<list>[A-Z0-9].+?)" + _EN_END)),
+    (
+        InvestorRole.FOLLOW,
+        re.compile(
+            r"\bas did (?P<list>(?:(?:existing|new|returning) (?:investors?|backers?) )?[A-Z0-9].+?)"
+            + _EN_END
+        ),
+    ),
     (
         InvestorRole.FOLLOW,
         re.compile(
@@ -272,6 +278,12 @@ _EN_APPOSITIVE = re.compile(
 )
 
 
+_WHICH_BEFORE = re.compile(r"(?<=[A-Za-z0-9.)]),\s*which\s+(?:also\s+|previously\s+|had\s+)?")
+_LED_A_ROUND = re.compile(
+    r"\s+(?:the|its|a|an|that)\s[^,.;]{0,40}?\b(?:round|Series [A-J]|seed|raise|financing)\b"
+)
+
+
 def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
     """Investors named in the English segment `[a, b)` with their roles."""
     f = ctx.folded
@@ -292,6 +304,13 @@ def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
         )
         left = _en_list_start(f, a, m.start())
         window = f[left : m.start()]
+        which = _WHICH_BEFORE.search(f, a, m.start())
+        if which and which.end() == m.start() and m.group("lead") and _LED_A_ROUND.match(f, m.end(), b):
+            # "Tiger Global, which led the $120 million Series B, …": the name before ", which".
+            left = _en_list_start(f, a, which.start())
+            for (s, e), existing in names.split_names_en(f, left, which.start(), protected):
+                found.append(InvestorFound((s, e), role, existing))
+            continue
         if re.search(r"\b(?:round|company|startup|which|that|it|funding|financing)\b\s*$", window, re.I):
             continue  # "the round was led …" is caught by "led by"; "which invested" is not a list
         if re.search(r"\bwho(?: \w+)?\s*$", window, re.I):
