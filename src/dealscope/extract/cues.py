@@ -35,6 +35,7 @@ STAGE_EN = re.compile(
     r"(?:[Pp]re-?)?[Ss]eries\s(?P<eletter>[A-J])(?P<evariant>-?[1-9]|\+)?(?:\s(?:extension|round|funding|financing))?"
     r"|[Pp]re-[Ss]eed|[Ss]eed(?:\s(?:round|funding|financing|stage|extension))|seed-stage"
     r"|(?<=(?:million|billion) )seed(?=\s(?:led|co-led|from|backed)\b|[,.;])|(?<=\d[MmKk] )seed(?=\s(?:led|co-led|from)\b|[,.;])"
+    r"|(?<=(?:19|20)\d\d )seed(?=[,.;:]|\s(?:led|co-led|from|backed)\b)"
     r"|[Aa]ngel\s(?:round|funding|investment)"
     r"|[Pp]re-IPO(?:\s(?:round|funding))?"
     r"|[Vv]enture\sdebt|debt\s(?:financing|facility)|loan\sfacility|(?:revolving\s)?credit\s(?:facility|line)|line\sof\scredit|term\sloan"
