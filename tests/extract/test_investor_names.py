@@ -215,3 +215,19 @@ def test_a_comparison_inside_a_clause_is_the_earlier_rounds_valuation() -> None:
     assert all(r.company.text == "澜舟智能" for r in rounds)
     talks = [r for r in rounds if r.valuation and r.valuation.money.value == 7.5e11]
     assert len(talks) == 1 and talks[0].amount is not None and talks[0].amount.money.value == 1e11
+
+
+def test_an_investor_promising_money_is_not_the_company_raising() -> None:
+    rounds = _rounds(
+        "澜舟智能正在洽谈一轮约20亿美元的新融资，估值约600亿美元，由北辰创投领投。云杉集团此前承诺投资最多20亿美元。\n"
+    )
+    assert {r.company.text for r in rounds} == {"澜舟智能"}
+
+
+def test_a_headline_with_the_amount_before_the_verb_names_the_company_after_it() -> None:
+    rounds = _rounds("云杉集团5亿元战略投资澜舟智能\n")
+    assert [r.company.text for r in rounds] == ["澜舟智能"]
+
+
+def test_a_keyword_line_is_no_round() -> None:
+    assert _rounds("本期关键词：**债务融资、财务Agent、港股IPO**\n") == []

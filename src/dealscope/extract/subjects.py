@@ -31,6 +31,11 @@ _ZH_OBJECT = re.compile(
     r"(?P<co>[^，。；、\s]{2,24}?)(?<![Pp]re-)(?:的|旗下)?(?=(?:新一轮|最新一轮|首轮)?[\d.一二三四五六七八九十两百千数近超约]+[^，。；]{0,10}?(?:融资|投资|轮)"
     r"|(?:新一轮|最新一轮|首轮|本轮|天使轮|种子轮|Pre-?[A-J]\s?轮|[A-J]\+?\s?轮)|融资)"
 )
+# "珠海华发5亿元战略投资智谱", "腾讯3亿美元领投X": an amount, an investing verb, the company, the clause's end.
+_ZH_AMOUNT_OBJECT = re.compile(
+    r"[\d.一二三四五六七八九十两百千]+\s*(?:万|亿|千万|百万)(?:美元|元|人民币|港元|欧元)?(?:的)?"
+    r"(?:战略)?(?:投资|注资|入股|领投|加注)(?:了)?(?P<co>[^，。；、\s：:|｜!！?？]{2,16}?)(?=$|[，。；！？!?\n])"
+)
 # 对/向/为 as a preposition only: not 对手, 对比, 对外, 作为, 成为 ("竞争对手衍象科技…完成").
 _ZH_TO_OBJECT = re.compile(
     r"(?:(?<![竞相面针反绝])对(?![手比外此于话标方])|向|(?<![作成认因以称])为)"
@@ -115,12 +120,16 @@ def company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
     return _company_zh_in(ctx, a, b)
 
 
+_GIVER_AFTER = re.compile(
+    r"(?:此前|之前|曾经?|已经?|还|也|又|再次?|将|先后|共)*(?:承诺|追加|累计)?投资(?:了)?"
+    r"(?:约|近|超|逾|至多|最多|高达)?[\d一二三四五六七八九十两]"
+)
 _RUMOUR_PREFIX = re.compile(r"传(?!音|化|神|媒|奇|祺|感|统)[\u4e00-\u9fffA-Za-z]{2,}")
 _MODAL = re.compile(r"拟|将|正|计划|寻求|洽谈|有意")
 _SUBSIDIARY = re.compile(r"\s*(?:公司)?(?:控股|全资|参股)?(?:子公司|孙公司)|\s*旗下")
 # Words of a column or source label before a colon ("36氪首发：", "融资快报 |"), not a company.
 _PREFIX_NOT_NAME = re.compile(
-    r"首发|快讯|快报|速递|消息|独家|周报|日报|观察|盘点|融资|投融资|资讯|新闻|早报|晚报|一周"
+    r"首发|关键词|快讯|快报|速递|消息|独家|周报|日报|观察|盘点|融资|投融资|资讯|新闻|早报|晚报|一周"
 )
 
 
@@ -132,6 +141,11 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     bare = pred is not None and not f[a : pred.start()].strip()  # "拟出资1亿元参与衡梭科技B轮融资"
     if obj and (pred is None or bare or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
         co = accept(ctx, names.company_zh(f, obj.start("co"), obj.end("co"), cut))
+        if co and not _known_investor_only(ctx, *co):
+            return co
+    given = _ZH_AMOUNT_OBJECT.search(f, a, b)
+    if given:  # "珠海华发5亿元战略投资智谱": the amount, then the company it went into
+        co = accept(ctx, names.company_zh(f, given.start("co"), given.end("co"), cut))
         if co and not _known_investor_only(ctx, *co):
             return co
     m2 = _ZH_TO_OBJECT.search(f, a, b)
@@ -148,6 +162,8 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     if pred is None:
         return None
     w = names.company_zh(f, a, pred.start(), cut)
+    if w is not None and _GIVER_AFTER.match(f, w[1], b):
+        return None  # "谷歌此前承诺投资最多20亿美元": the subject gives the money; the company is in focus
     if w is not None and _RUMOUR_PREFIX.match(f, w[0], w[1]) and _MODAL.match(pred.group()):
         # "传字节跳动拟以3000亿美元估值融资": 传 (word has it) opens a rumour; it is not the name.
         w = (w[0] + 1, w[1])
