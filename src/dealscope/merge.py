@@ -57,6 +57,8 @@ MAX_SPAN_DAYS = 240  # a chain of monthly reports does not stretch one round ove
 # Two closes of "one" round this far apart are two rounds (a $4B investment in November, a $3.5B Series E
 # in March); talks and rumours before a close may stretch over the longer window above.
 COMPLETED_APART_DAYS = 60
+# A round resized between talks and close keeps its price: $170B in talks, $183B at the close.
+RESIZED_VALUATION_TOLERANCE = 0.10
 
 _HEDGES = frozenset(
     {Qualifier.UNDER, Qualifier.AT_MOST, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.APPROXIMATE}
@@ -185,7 +187,7 @@ def _fits(g: _Group, c: Claim) -> bool:
     if c.stage is not Stage.UNKNOWN and any(s != (c.stage, c.variant) for s in g.stages):
         return False
     m = c.mention
-    for other in g.claims:
+    for other in _compared(g, c):
         o = other.mention
         if other.document_id == c.document_id and o.background != m.background:
             return False  # one article telling its news and an earlier round: two rounds by its own words
@@ -217,13 +219,26 @@ def _fits(g: _Group, c: Claim) -> bool:
     return (latest_start - earliest_end).days <= MAX_SPAN_DAYS
 
 
+def _compared(g: _Group, c: Claim) -> list[Claim]:
+    """The claims a new claim's figures must agree with. A close is compared with the other final
+    claims and with the latest report before it only: talks move ($3 billion rumoured, $3.5 billion in
+    talks, $4 billion at the close), and a stale rumour does not make the close another round."""
+    if c.status not in FINAL:
+        return g.claims
+    before = [x for x in g.claims if x.status not in FINAL]
+    latest = max(before, key=lambda x: (_ord(x.on), x.mention_id)) if before else None
+    return [x for x in g.claims if x.status in FINAL or x is latest]
+
+
 def _resized(a: Claim, b: Claim) -> bool:
     """Talks that closed bigger or smaller ("in talks to raise $5 billion at $170 billion", then "$13
     billion at $183 billion"): one claim before the close, one final, and the valuations agree."""
     if (a.status in FINAL) == (b.status in FINAL):
         return False
     va, vb = a.mention.valuation, b.mention.valuation
-    return va is not None and vb is not None and _valuations_agree(a, b, AMOUNT_TOLERANCE)
+    if va is None or vb is None or Qualifier.RANGE in (va.money.qualifier, vb.money.qualifier):
+        return False
+    return _valuations_agree(a, b, RESIZED_VALUATION_TOLERANCE)
 
 
 def _valuations_agree(a: Claim, b: Claim, tolerance: float) -> bool:
@@ -264,8 +279,9 @@ def _agree(a: Money, b: Money, tolerance: float) -> bool:
     hi, lo = max(va, vb), min(va, vb)
     if hi == 0:
         return True
-    # Hedges loosen the test: "不到 10 亿" (under 1B) agrees with 750 million.
-    hedged = {a.qualifier, b.qualifier} & _HEDGES
+    # Bounds loosen the test: "不到 10 亿" (under 1B) agrees with 750 million. "约" (about) does not:
+    # about 750 billion is not 500 billion.
+    hedged = {a.qualifier, b.qualifier} & _HEDGES - {Qualifier.APPROXIMATE}
     limit = max(tolerance, HEDGED_TOLERANCE) if hedged else tolerance
     return (hi - lo) / hi <= limit
 

@@ -375,3 +375,28 @@ def test_the_post_money_valuation_is_the_rounds_and_the_pre_money_is_no_conflict
     record = consolidate([pre, post])
     assert (record["valuation"]["usd"], record["valuation_basis"]) == (24e9, "post")
     assert record["conflicts"] == []
+
+
+def test_a_close_is_compared_with_the_latest_talk_not_a_stale_rumour() -> None:
+    rumour = claim("r", "2025-05-20", status=Status.RUMORED, valuation=usd(3e9, Qualifier.APPROXIMATE))
+    talks = claim(
+        "t",
+        "2025-06-18",
+        status=Status.IN_TALKS,
+        amount=usd(3e8),
+        valuation=usd(3.5e9, Qualifier.APPROXIMATE),
+    )
+    close = claim("c", "2025-07-08", stage=(Stage.SERIES_C, "Series C"), amount=usd(3e8), valuation=usd(4e9))
+    assert len(group_claims([rumour, talks, close])) == 1
+
+
+def test_about_750_billion_in_talks_is_not_a_500_billion_sale_two_months_before() -> None:
+    sale = claim("s", "2025-10-02", amount=usd(6.6e9, Qualifier.APPROXIMATE), valuation=usd(500e9))
+    talks = claim(
+        "t",
+        "2025-12-18",
+        status=Status.IN_TALKS,
+        amount=usd(100e9, Qualifier.AT_MOST, high=100e9),
+        valuation=usd(750e9, Qualifier.APPROXIMATE),
+    )
+    assert len(group_claims([sale, talks])) == 2
