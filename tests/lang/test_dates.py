@@ -375,3 +375,17 @@ def test_pathological_input_gives_grounded_hits() -> None:
     text = ("2024" * 2000 + " " + "ABCD EFGH " * 2000 + "年月日周" * 2000 + " the in last " * 2000) * 3
     hits = find_dates(text, THU)
     assert all(text[h.span.start : h.span.end] == h.raw for h in hits)
+
+
+def test_same_year_and_next_year_take_the_year_written_before_them() -> None:
+    text = "2024年3月，完成A轮融资。同年8月，完成A+轮。次年4月，洽谈B轮。It raised in 2022; later that year it grew."
+    got = [(h.raw, h.date.iso() if h.date else None) for h in find_dates(text, date(2025, 12, 10))]
+    assert got == [
+        ("2024年3月", "2024-03"),
+        ("同年8月", "2024-08"),
+        ("次年4月", "2025-04"),
+        ("2022", "2022"),
+        ("later that year", "2022"),
+    ]
+    # With nothing written before, 同年 says nothing.
+    assert [h.raw for h in find_dates("同年8月，完成A+轮。", date(2025, 12, 10))] == []

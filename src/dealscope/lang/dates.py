@@ -601,7 +601,41 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
             and (fdate is None or fdate.precision is DAY)
         )
         hits.append(DateHit(Span(s + lo, e + lo), text[s + lo : e + lo], fdate, relative, disclosure))
-    return hits
+    return _same_year(text, t, lo, hits) if _SAME_YEAR_CUE.search(t) else hits
+
+
+# "同年8月", "次年4月", "later that year": a year told by the date written before it in the text.
+_SAME_YEAR_CUE = re.compile(
+    r"同年|当年|同一年|次年|翌年|第二年|(?i:later that year|that same year|the following year)"
+)
+_SAME_YEAR = re.compile(
+    r"(?P<rel>同年|当年|同一年|次年|翌年|第二年)(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:(?P<d>\d{1,2})[日号])?)?"
+    r"|(?i:(?P<rel_en>later that year|that same year|the following year))"
+)
+
+
+def _same_year(text: str, t: str, lo: int, hits: list[DateHit]) -> list[DateHit]:
+    out = list(hits)
+    for m in _SAME_YEAR.finditer(t):
+        s, e = m.start() + lo, m.end() + lo
+        before = [h for h in out if h.span.end <= s and h.date is not None]
+        if not before:
+            continue
+        last = max(before, key=lambda h: h.span.end).date
+        assert last is not None
+        year = last.value.year
+        rel = m.group("rel") or m.group("rel_en").lower()
+        if rel in ("次年", "翌年", "第二年", "the following year"):
+            year += 1
+        month = _num(m.group("m")) if m.group("m") else None
+        day = int(m.group("d")) if m.group("d") else None
+        fdate = _fd(year, month or 1, day or 1, DAY if day else MONTH if month else YEAR)
+        if fdate is None:
+            continue
+        out = [h for h in out if h.span.end <= s or h.span.start >= e]  # "8月" read alone gives way
+        out.append(DateHit(Span(s, e), text[s:e], fdate, True, False))
+    return sorted(out, key=lambda h: h.span.start)
 
 
 def resolve(raw: str, anchor: date | None) -> FuzzyDate | None:
