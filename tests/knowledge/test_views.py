@@ -73,12 +73,14 @@ def test_investor_rounds_carry_role_and_own_amount(store: Store, ingest: Ingest)
     assert list(data) == ["name", "aliases", "rounds", "co_investors"]
     (rnd,) = data["rounds"]
     assert rnd["role"] == "lead"
-    assert rnd["amount"]["usd"] == 80e6  # the round's amount stays the round's
+    assert rnd["amount"]["usd"] == 50e6  # the investor's own share, as the issue asks
     assert rnd["investor_amount"]["usd"] == 50e6
+    assert rnd["round_amount"]["usd"] == 80e6  # the round's amount is kept beside it
     assert data["co_investors"] == [{"name": "Accel", "rounds": 1}]
     hillhouse = investor_view(store, "Hillhouse Capital")
     assert hillhouse.rounds[0]["investor_amount"]["raw"] == "1.2亿元"
     accel = investor_view(store, "Accel")
+    assert all(r["amount"] == r["round_amount"] for r in accel.rounds)  # no share known: the round's
     assert [(r["company"], r["role"], "investor_amount" in r) for r in accel.rounds] == [
         ("Quillstone", "participant", False),
         ("Quillstone", "participant", False),

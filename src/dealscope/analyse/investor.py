@@ -28,7 +28,8 @@ class InvestorView:
     key: str
     name: str
     aliases: tuple[str, ...]
-    rounds: tuple[dict[str, Any], ...]  # export format + role (+ investor_amount when known), date order
+    # export format + role + round_amount (+ investor_amount, also in `amount`, when known), date order
+    rounds: tuple[dict[str, Any], ...]
     portfolio: tuple[dict[str, Any], ...]  # one entry per company
     co_investors: tuple[dict[str, Any], ...]  # most shared rounds first
 
@@ -69,9 +70,11 @@ def _with_role(record: dict[str, Any], key: str) -> dict[str, Any]:
     own = next((i for i in record["investors"] if i.get("key") == key), None)
     out = export_record(record)
     out["role"] = LEAD if own and own["lead"] else PARTICIPANT
+    # As documented for `dealscope investor`: `amount` is the investor's own share where an article
+    # states it; the round's amount is always in `round_amount`, and the share also in `investor_amount`.
+    out["round_amount"] = out["amount"]
     if own and own.get("amount"):
-        # The round's own `amount` stays the round's; the investor's share is beside it.
-        out["investor_amount"] = own["amount"]
+        out["amount"] = out["investor_amount"] = own["amount"]
     return out
 
 

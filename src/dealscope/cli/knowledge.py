@@ -351,7 +351,7 @@ def investor(
             escape(r["round_raw"] or r["round"]),
             r["status"].replace("_", " "),
             r["role"],
-            money_text(r["amount"]),
+            money_text(r["round_amount"]),
             money_text(r.get("investor_amount")),
         )
     print_wide(t)
