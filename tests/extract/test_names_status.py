@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dealscope.domain import Document, InvestorRole, Status
-from dealscope.extract import names
+from dealscope.extract import lists, names
 from dealscope.extract.rules import RuleExtractor
 from dealscope.ingest import read_text
 
@@ -126,19 +126,19 @@ def test_real_names_pass_the_shape_test(name: str) -> None:
     ],
 )
 def test_split_names_zh(listing: str, expected: list[str]) -> None:
-    got = [listing[a:b] for (a, b), _ in names.split_names_zh(listing, 0, len(listing))]
+    got = [listing[a:b] for (a, b), _ in lists.split_names_zh(listing, 0, len(listing))]
     assert got == expected
 
 
 def test_split_names_zh_flags_existing_investors_and_drops_anonymous_ones() -> None:
     listing = "澜岸资本、某头部手机厂商旗下的产业基金及老股东远渡创投"
-    got = [(listing[a:b], existing) for (a, b), existing in names.split_names_zh(listing, 0, len(listing))]
+    got = [(listing[a:b], existing) for (a, b), existing in lists.split_names_zh(listing, 0, len(listing))]
     assert got == [("澜岸资本", False), ("远渡创投", True)]
 
 
 def test_split_names_en_keeps_ampersands_inside_names() -> None:
     listing = "Fidelity Management & Research Company, Altimeter and existing investors Coatue and GIC"
-    got = [(listing[a:b], ex) for (a, b), ex in names.split_names_en(listing, 0, len(listing))]
+    got = [(listing[a:b], ex) for (a, b), ex in lists.split_names_en(listing, 0, len(listing))]
     assert got == [
         ("Fidelity Management & Research Company", False),
         ("Altimeter", False),

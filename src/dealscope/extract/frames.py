@@ -246,7 +246,7 @@ def _bare_name_clause(ctx: DocContext, prev: Window, cl: Window) -> Window | Non
     )
     if (pred is None and not colon) or prev[1] - prev[0] > 16 or cues.TRIGGER.search(f, *prev):
         return None
-    a, b = names._strip(f, *prev)
+    a, b = names.strip_span(f, *prev)
     pred_prev = ZH_PREDICATE.search(f, a, b)
     if pred_prev is not None and pred_prev.start() > a:
         b = pred_prev.start()  # "智算服务商深算云对外表示，公司计划…"

@@ -1,7 +1,7 @@
 """Who invested, and in what role: investor lists in Chinese and English funding prose.
 
 Each pattern finds a role keyword (领投, 跟投, "led by", "with participation from") and the list it
-governs; `names.split_names_*` turns the list into names. A name claimed as lead is not repeated as
+governs; `lists.split_names_*` turns the list into names. A name claimed as lead is not repeated as
 a follower.
 """
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from dealscope.domain import InvestorRole, Money
-from dealscope.extract import names
+from dealscope.extract import lists
 from dealscope.extract.context import DocContext
 
 Window = tuple[int, int]
@@ -80,7 +80,7 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
         left = _zh_list_start(f, a, m.start())
         if m.start() - left < 2:
             continue
-        for (s, e), existing in names.split_names_zh(f, left, m.start(), protected):
+        for (s, e), existing in lists.split_names_zh(f, left, m.start(), protected):
             found.append(InvestorFound((s, e), role, existing))
     for m in _ZH_RIGHT.finditer(f, a, b):
         role = _role(m)
@@ -96,12 +96,12 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
             # "由A、B联合领投": the list runs to the role keyword, handled above; only catch lists
             # whose keyword sits after a comma ("由A领投，B、C跟投" is already split by keywords).
             continue
-        for (s, e), existing in names.split_names_zh(f, start, stop, protected):
+        for (s, e), existing in lists.split_names_zh(f, start, stop, protected):
             found.append(InvestorFound((s, e), role, existing))
     for m in _ZH_GIVES.finditer(f, a, b):
         # "同年微软向其投资10亿美元": the investor is the subject before 向/对.
         left = _zh_list_start(f, a, m.start())
-        for (s, e), existing in names.split_names_zh(f, left, m.start(), protected):
+        for (s, e), existing in lists.split_names_zh(f, left, m.start(), protected):
             found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
     for m in _ZH_GOT.finditer(f, a, b):
         s0, e0 = m.span("list")
@@ -110,7 +110,7 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
         seg = f[s0:e0]
         if re.search(r"融资|估值|轮|元|美元", seg):
             continue
-        for (s, e), existing in names.split_names_zh(f, s0, e0, protected):
+        for (s, e), existing in lists.split_names_zh(f, s0, e0, protected):
             if _org_like(ctx, s, e):
                 found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
     return _dedupe(ctx, _drop_advisers(f, found, b))
@@ -292,7 +292,7 @@ def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
     for role, pat in _EN_PATTERNS:
         for m in pat.finditer(f, a, b):
             s0, e0 = m.span("list")
-            for (s, e), existing in names.split_names_en(f, s0, e0, protected):
+            for (s, e), existing in lists.split_names_en(f, s0, e0, protected):
                 found.append(InvestorFound((s, e), role, existing))
     for m in _EN_LEFT_ROLE.finditer(f, a, b):
         role = (
@@ -308,14 +308,14 @@ def investors_en(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
         if which and which.end() == m.start() and m.group("lead") and _LED_A_ROUND.match(f, m.end(), b):
             # "Tiger Global, which led the $120 million Series B, …": the name before ", which".
             left = _en_list_start(f, a, which.start())
-            for (s, e), existing in names.split_names_en(f, left, which.start(), protected):
+            for (s, e), existing in lists.split_names_en(f, left, which.start(), protected):
                 found.append(InvestorFound((s, e), role, existing))
             continue
         if re.search(r"\b(?:round|company|startup|which|that|it|funding|financing)\b\s*$", window, re.I):
             continue  # "the round was led …" is caught by "led by"; "which invested" is not a list
         if re.search(r"\bwho(?: \w+)?\s*$", window, re.I):
             continue  # "CEO Mira Castellanos, who previously led a design team": a person's career
-        for (s, e), existing in names.split_names_en(f, left, m.start(), protected):
+        for (s, e), existing in lists.split_names_en(f, left, m.start(), protected):
             found.append(InvestorFound((s, e), role, existing))
     return _dedupe(ctx, found)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dealscope.domain import InvestorRole, Precision, Span, Stage
-from dealscope.extract import cues, names
+from dealscope.extract import cues, lists, names
 from dealscope.extract.context import DocContext
 from dealscope.extract.frames import Frame, stage_in
 from dealscope.extract.investors import InvestorFound, investors_en, investors_zh
@@ -54,9 +54,9 @@ def _cells(f: str, a: int, b: int) -> list[Window]:
     out: list[Window] = []
     pos = a
     for m in _SEPARATOR.finditer(f, a, b):
-        out.append(names._strip(f, pos, m.start()))
+        out.append(names.strip_span(f, pos, m.start()))
         pos = m.end()
-    out.append(names._strip(f, pos, b))
+    out.append(names.strip_span(f, pos, b))
     if out and out[0][0] == out[0][1]:
         out = out[1:]  # "| Acme | Series A |": nothing before the first bar
     if out and out[-1][0] == out[-1][1]:
@@ -128,7 +128,7 @@ def _inferred_row(ctx: DocContext, cells: list[Window]) -> dict[str, Window] | N
     f = ctx.folded
     a0, b0 = cells[0]
     mark = _LIST_MARK.match(f, a0, b0)
-    first = names._strip(f, mark.end() if mark else a0, b0)
+    first = names.strip_span(f, mark.end() if mark else a0, b0)
     first = (first[0], first[1] - len(f[first[0] : first[1]]) + len(f[first[0] : first[1]].rstrip("*")))
     roles: dict[str, Window] = {"company": first}
     for i, (a, b) in enumerate(cells[1:], start=1):
@@ -221,7 +221,7 @@ def _company(f: str, cell: Window | None) -> Window | None:
     cut = re.search(r"[（(]", f[a:b])
     if cut is not None and cut.start() >= 2:
         b = a + cut.start()  # "沐川智算（AI算力）": a description in brackets
-    a, b = names._strip(f, a, b)
+    a, b = names.strip_span(f, a, b)
     return (a, b) if b - a >= 2 and names.plausible_name(f[a:b]) else None
 
 
@@ -231,7 +231,7 @@ def _investors(ctx: DocContext, cell: Window, zh: bool) -> list[InvestorFound]:
     if _NOT_DISCLOSED.match(f[a:b].strip()):
         return []
     protected = [(h.span.start, h.span.end) for h in ctx.names.within(a, b)]
-    split = names.split_names_zh if zh else names.split_names_en
+    split = lists.split_names_zh if zh else lists.split_names_en
     out = []
     for (s, e), existing in split(f, a, b, protected):
         if _NOT_DISCLOSED.match(f[s:e]):
