@@ -33,7 +33,7 @@ def test_legal_forms_after_a_comma_stay_with_their_name_and_are_dropped_from_it(
         key=lambda r: r.stage.stage.value if r.stage else "",
     )
     assert equity.company.text == "Harukaze Drones"  # not "Harukaze Drones Inc"
-    assert debt.company.text == "Harukaze"
+    assert debt.company.text == "Harukaze Drones"  # "Harukaze" is the article's short form of it
     assert equity.stage is not None and equity.stage.stage is Stage.SERIES_B
     assert _investors(equity) == [
         ("Minato Ventures", True),
@@ -231,3 +231,20 @@ def test_a_headline_with_the_amount_before_the_verb_names_the_company_after_it()
 
 def test_a_keyword_line_is_no_round() -> None:
     assert _rounds("本期关键词：**债务融资、财务Agent、港股IPO**\n") == []
+
+
+def test_the_price_of_a_sale_is_not_a_valuation() -> None:
+    rounds = _rounds(
+        "Larkspur Group to acquire Ferrule Bio for $250m\n\n"
+        "Ferrule Bio has agreed to be acquired in a cash deal valued at $250m, the companies said on Wednesday.\n"
+    )
+    assert rounds == []
+
+
+def test_an_adverb_before_the_verb_leaves_the_subject_its_name() -> None:
+    rounds = _rounds(
+        "Ferrule Bio last raised private capital in 2023, a $65 million Series B led by Hollowbrook Capital.\n"
+    )
+    assert [(r.company.text, r.amount.money.value if r.amount else None) for r in rounds] == [
+        ("Ferrule Bio", 6.5e7)
+    ]

@@ -132,6 +132,9 @@ _NAME_TAIL = re.compile(
 )
 
 
+_LATIN_TAIL = re.compile(r"(?: [A-Z][\w&.-]*){1,2}")
+
+
 def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draft]) -> None:
     """Name a round by the company's full name when the article uses a short form for it."""
     f = ctx.folded
@@ -142,7 +145,10 @@ def _expand_short_names(ctx: DocContext, frames: list[Frame], drafts: list[_Draf
         for w in full:
             name = f[w[0] : w[1]]
             longer = len(name) > len(f[best[0] : best[1]]) and name.startswith(short)
-            if longer and _NAME_TAIL.match(name[len(short) :]):
+            tail = name[len(short) :]
+            # "Veldhoorn" for Veldhoorn Agro: in Latin script any one or two capitalised words may follow.
+            latin = short.isascii() and _LATIN_TAIL.fullmatch(tail) is not None
+            if longer and (_NAME_TAIL.match(tail) or latin):
                 best = w
         if best != d.company:
             d.aliases.append(d.company)

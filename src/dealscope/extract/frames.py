@@ -176,6 +176,11 @@ def frames_for_sentence(ctx: DocContext, s: Span) -> list[Frame]:
     return frames
 
 
+# The company itself changing hands: its "valuation" is a sale price ("purchase" of shares is a tender).
+_ACQUIRED = re.compile(
+    r"收购|并购|被.{0,12}收购|\b(?:to be acquired|agreed to be (?:bought|acquired)|acquir(?:e|es|ed|ing) "
+    r"(?:the company|it|[A-Z]\w+)|acquisition of|takeover|buy(?:s|ing)? out)\b"
+)
 _ZH_COMPARED = re.compile(
     r"(?:较|(?<![对无相])比(?![如例较重率])|相比|相较于?|对比)[^，。；]{0,24}?时(?:的)?"
 )
@@ -453,6 +458,10 @@ def _classify_money(ctx: DocContext, frame: Frame, clauses: list[Window]) -> Non
             or cues.VALUATION_AFTER.match(after)
             or _valued_at(f, cl[0], m0)
         ):
+            if _ACQUIRED.search(f, *cl):
+                # "agreed to be acquired in a cash deal valued at $250m": the price of a sale.
+                frame.rejected.append(("acquisition price", (m0, m1)))
+                continue
             if frame.valuation is None:
                 frame.valuation = money
                 # 32 after: "at a valuation of roughly $9 billion, including the new capital".

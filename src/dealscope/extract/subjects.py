@@ -44,7 +44,7 @@ _ZH_TO_OBJECT = re.compile(
 _ZH_TITLE_SPLIT = re.compile(r"[|｜丨]|[:：](?=\s*\S)|——|--|\s—\s")
 
 EN_VERB = re.compile(
-    r"\b(?:has |have |had |just |recently |officially |quietly |now )*"
+    r"\b(?:has |have |had |just |recently |officially |quietly |now |last |first |previously |initially |originally |also )*"
     r"(?:raised|raises|closed|closes|secured|secures|landed|lands|bagged|nabbed|picked up|snagged|"
     r"completes|finalized|finalizes|wraps up|wrapped up|adds|added|nabs|bags|snags|grabs|banks|books|"
     r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
