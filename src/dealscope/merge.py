@@ -187,6 +187,8 @@ def _fits(g: _Group, c: Claim) -> bool:
     if c.stage is not Stage.UNKNOWN and any(s != (c.stage, c.variant) for s in g.stages):
         return False
     m = c.mention
+    if m.valuation is not None and any(st in _NO_PRICE for st, _ in g.stages):
+        return False  # a loan or a grant sets no valuation: a claim stating one is about equity
     for other in _compared(g, c):
         o = other.mention
         if other.document_id == c.document_id and o.background != m.background:
@@ -217,6 +219,9 @@ def _fits(g: _Group, c: Claim) -> bool:
     latest_start = max(interval(d)[0] for d in (*dated, c.on))
     earliest_end = min(interval(d)[1] for d in (*dated, c.on))
     return (latest_start - earliest_end).days <= MAX_SPAN_DAYS
+
+
+_NO_PRICE = frozenset({Stage.DEBT, Stage.GRANT})
 
 
 def _compared(g: _Group, c: Claim) -> list[Claim]:

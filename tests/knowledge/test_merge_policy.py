@@ -400,3 +400,9 @@ def test_about_750_billion_in_talks_is_not_a_500_billion_sale_two_months_before(
         valuation=usd(750e9, Qualifier.APPROXIMATE),
     )
     assert len(group_claims([sale, talks])) == 2
+
+
+def test_a_valuation_never_joins_a_loan() -> None:
+    credit = claim("d", "2024-10-03", stage=(Stage.DEBT, "循环信贷额度"), amount=usd(4e9))
+    plan = claim("p", "2025-01-31", status=Status.PLANNED, valuation=usd(260e9), basis=ValuationBasis.PRE)
+    assert len(group_claims([credit, plan])) == 2
