@@ -258,12 +258,7 @@ def score_valuations(
         return gap + 1000 * off
 
     pairs, duplicates = _match(predicted, len(gold), fits)
-    agree = sum(1 for pi, gi in pairs if predicted[pi].get("status") == gold[gi].get("status"))
-    for pi, gi in pairs:
-        if predicted[pi].get("status") != gold[gi].get("status"):
-            notes.append(
-                f"valuation {gold[gi].get('date')}: status {predicted[pi].get('status')}, gold {gold[gi]['status']}"
-            )
+    agree = _statuses_agree(predicted, gold, pairs, "valuation", notes)
     _note_unmatched(notes, "valuation", predicted, gold, pairs, lambda p: f"{p.get('date')} ${p.get('usd')}")
     return Tally(
         Score(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)),
@@ -299,12 +294,7 @@ def score_rounds(
         return gap + 1000 * sum(offs)
 
     pairs, duplicates = _match(predicted, len(gold), fits)
-    agree = sum(1 for pi, gi in pairs if predicted[pi].get("status") == gold[gi].get("status"))
-    for pi, gi in pairs:
-        if predicted[pi].get("status") != gold[gi].get("status"):
-            notes.append(
-                f"round {gold[gi].get('date')}: status {predicted[pi].get('status')}, gold {gold[gi]['status']}"
-            )
+    agree = _statuses_agree(predicted, gold, pairs, "round", notes)
     _note_unmatched(
         notes,
         "round",
@@ -368,6 +358,24 @@ def _match(
             used_g.add(gi)
     fitting = {pi for _, pi, _ in costs}
     return sorted(pairs, key=lambda x: x[1]), len(fitting - used_p)
+
+
+def _statuses_agree(
+    predicted: Sequence[Mapping[str, Any]],
+    gold: Sequence[Mapping[str, Any]],
+    pairs: Sequence[tuple[int, int]],
+    what: str,
+    notes: list[str],
+) -> int:
+    """Matched pairs whose status agrees; each disagreement becomes a note."""
+    agree = 0
+    for pi, gi in pairs:
+        have, want = predicted[pi].get("status"), gold[gi].get("status")
+        if have == want:
+            agree += 1
+        else:
+            notes.append(f"{what} {gold[gi].get('date')}: status {have}, gold {want}")
+    return agree
 
 
 def _in_order(predicted: Sequence[Mapping[str, Any]], pairs: Sequence[tuple[int, int]]) -> bool:
