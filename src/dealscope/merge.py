@@ -189,10 +189,10 @@ def _fits(g: _Group, c: Claim) -> bool:
     m = c.mention
     if m.valuation is not None and any(st in _NO_PRICE for st, _ in g.stages):
         return False  # a loan or a grant sets no valuation: a claim stating one is about equity
+    if any(x.document_id == c.document_id and x.mention.background != m.background for x in g.claims):
+        return False  # one article telling its news and an earlier round: two rounds by its own words
     for other in _compared(g, c):
         o = other.mention
-        if other.document_id == c.document_id and o.background != m.background:
-            return False  # one article telling its news and an earlier round: two rounds by its own words
         same_stage = c.stage is not Stage.UNKNOWN and other.stage is c.stage
         tol = SAME_STAGE_TOLERANCE if same_stage else AMOUNT_TOLERANCE
         if (
