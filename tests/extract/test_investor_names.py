@@ -5,7 +5,7 @@ Each case is a short article of our own; the whole rule extractor reads it.
 
 from __future__ import annotations
 
-from dealscope.domain import InvestorRole, RoundMention, Stage
+from dealscope.domain import InvestorRole, RoundMention, Stage, Status
 from dealscope.extract.rules import RuleExtractor
 from dealscope.ingest import read_text
 
@@ -248,3 +248,16 @@ def test_an_adverb_before_the_verb_leaves_the_subject_its_name() -> None:
     assert [(r.company.text, r.amount.money.value if r.amount else None) for r in rounds] == [
         ("Ferrule Bio", 6.5e7)
     ]
+
+
+def test_a_round_called_off_after_an_investor_withdrew() -> None:
+    rounds = _rounds(
+        "北辰股份终止参与澜舟智能B轮增资，澜舟智能本轮融资整体终止\n"
+        "澜舟智能方面随后确认，原计划融资5亿元的B轮融资已整体终止。"
+        "澜舟智能主营AR光波导模组，2025年曾完成1.8亿元A轮融资，由北辰股份领投。\n"
+    )
+    assert {r.company.text for r in rounds} == {"澜舟智能"}
+    b = [r for r in rounds if r.stage and r.stage.raw == "B轮"]
+    assert b and all(r.status.status is Status.CANCELLED for r in b)
+    (a,) = [r for r in rounds if r.stage and r.stage.raw == "A轮"]
+    assert [i.name for i in a.investors] == ["北辰股份"]

@@ -132,7 +132,8 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
         Status.CANCELLED,
         re.compile(
             r"(?=[终叫取融csarftCSARFT])(?:"
-            r"(?:终止|叫停|取消)[^。；，]{0,30}?融资|融资(?:计划)?(?:已|已经)?(?:被)?(?:取消|告吹|终止|搁浅)|取消(?:了)?融资"
+            r"(?:终止|叫停|取消)[^。；，]{0,30}?(?:融资|增资)|(?:融资|增资)(?:计划)?(?:已|已经)?(?:被)?(?:整体|全部|正式)?"
+            r"(?:取消|告吹|终止|搁浅)|取消(?:了)?融资"
             r"|\b(?:called off|scrapped|abandoned|cancell?ed)\b(?=[^.]{0,40}\b(?:round|raise|funding|talks)\b)"
             r"|\b(?:round|raise|funding|talks)\b[^.]{0,40}\b(?:called off|scrapped|fell apart|collapsed)\b)",
             re.I,

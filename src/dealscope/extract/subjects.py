@@ -19,7 +19,7 @@ Window = tuple[int, int]
 ZH_PREDICATE = re.compile(
     r"宣布|正式|官宣|据(?:说|悉|称|报道|了解|传)|(?<!未)完成|自(?=成立|创立|创办|\d{4}年)|成立以来|筹集|融得|融到|在(?=(?:新一轮|最新一轮|本轮|此轮|[A-J]\+?轮)融资)|获得|获(?!悉)|斩获|拿下|敲定|迎来|再获|又获|连获|喜获|正在|正以|正洽谈|正寻求|正与|拟|计划|将(?=获|完成|启动|开启|进行)|"
     r"已经|已(?=获|完成|于|在|经|拿|敲|斩|启动|与|同|和)|于\d|于(?:今|近|日|本|上|去|当|前)|近日|日前|今日|今天|昨日|昨天|本周|上周|近期|刚刚|"
-    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|决定|递表|递交|登陆|冲刺|赴港|传出|对外(?:确认|宣布|披露|透露|证实)|"
+    r"再度|再次|启动|开启|进行|洽谈|寻求|筹备|本轮|此轮|此次|该轮|担任|终止|取消|暂停|发布|签署|决定|递表|递交|登陆|冲刺|赴港|传出|对外(?:确认|宣布|披露|透露|证实)|主营|主要从事|专注于|致力于|"
     r"拿到|拿(?:了|下)?(?=[\d一二三四五六七八九十两数近超约A-Z]|[^，。；]{0,3}轮)|上个月|上月|本月|这个月|今年|去年|年初|年中|年底|"
     r"在(?=[^，。；]{1,6}(?:前|后|期间|之际)|接触|洽谈|寻求|进行|筹备|募集)|也(?=在|将|已|获|完成|正|于|拟|计划)|接触|共(?=完成|获得|融资|募集)|"
     r"的(?=(?:本轮|此轮|新一轮|首轮|最新一轮|[A-J]\+?\s?轮|Pre-?[A-J]\s?轮|天使轮|种子轮|战略融资|数|近|超|约)"
@@ -139,7 +139,14 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
     pred = ZH_PREDICATE.search(f, a, b)
     cut = [(d.span.start, d.span.end) for d in ctx.dates.within(a, b)]
     bare = pred is not None and not f[a : pred.start()].strip()  # "拟出资1亿元参与衡梭科技B轮融资"
-    if obj and (pred is None or bare or obj.start() <= pred.start() or f[pred.start() : pred.end()] == "的"):
+    if obj and (
+        pred is None
+        or bare
+        or obj.start() <= pred.start()
+        or f[pred.start() : pred.end()] == "的"
+        # "鼎岳股份终止参与象境科技B轮增资", "腾讯宣布领投X": the object of the investor's verb.
+        or _ZH_INVESTOR_GAP.fullmatch(f, pred.start(), obj.start())
+    ):
         co = accept(ctx, names.company_zh(f, obj.start("co"), obj.end("co"), cut))
         if co and not _known_investor_only(ctx, *co):
             return co
@@ -173,7 +180,7 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
 # Between an investor and 向/对 its target ("微软周一宣布向OpenAI投资", "亚马逊此前宣布将向…投资"): words
 # that say when or how sure, after which the object of 向 is the company raising.
 _ZH_INVESTOR_GAP = re.compile(
-    r"(?:宣布|正式|官宣|将|拟|计划|已经?|再次?|再度|又|曾经?|还|也|亦|此前|同意|决定|周[一二三四五六日天]|"
+    r"(?:宣布|正式|官宣|将|拟|计划|已经?|再次?|再度|又|曾经?|还|也|亦|此前|同意|决定|终止|放弃|退出|周[一二三四五六日天]|"
     r"今日|今天|昨日|昨天|近日|日前|本周|上周|当地时间|于?\d{1,2}月\d{1,2}日|[，,]\s*)*"
 )
 _ZH_OPENING_TIME = re.compile(
