@@ -261,3 +261,11 @@ def test_a_round_called_off_after_an_investor_withdrew() -> None:
     assert b and all(r.status.status is Status.CANCELLED for r in b)
     (a,) = [r for r in rounds if r.stage and r.stage.raw == "A轮"]
     assert [i.name for i in a.investors] == ["北辰股份"]
+
+
+def test_a_date_a_partnership_began_does_not_date_the_round() -> None:
+    rounds = _rounds(
+        "Larkspur has been a partner of Ferrule AI since 2019, and Ferrule AI secured a further investment "
+        "from Larkspur in January 2023 that was widely reported at about $10 billion.\n"
+    )
+    assert [r.event_date.date.iso() for r in rounds if r.event_date and r.event_date.date] == ["2023-01"]

@@ -336,6 +336,8 @@ def _frame(ctx: DocContext, s: Span, clauses: list[Window], company: Window | No
             continue
         if _FOUNDED.search(f, max(a, d.span.start - 14), min(b, d.span.end + 6)):
             continue  # "a company Musk founded last year", "成立于2016年": not the round's date
+        if _SINCE.search(f, max(a, d.span.start - 8), d.span.start) and not _WHEN.match(f, d.span.end):
+            continue  # "a partner since 2019", "自2019年以来": when something began, not the round
         if _LISTING_PLAN.search(f, *_clause_of(clauses, d.span.start)):
             continue  # "计划于2025年申报科创板IPO": the date of a listing plan, not of the round
         if d.disclosure:
@@ -383,6 +385,8 @@ _ANONYMOUS_SUBJECT = re.compile(
 )
 _LISTING = re.compile(r"IPO(?!轮)|上市|招股|\b(?:IPO|public offering|went public|listing)\b")
 _LISTING_PLAN = re.compile(r"上市|IPO(?!轮)|申报|递表|招股|\b(?:IPO|go(?:ing)? public|listing)\b", re.I)
+_SINCE = re.compile(r"(?:\bsince|\bever since|自|从)\s*$", re.I)
+_WHEN = re.compile(r",?\s*when\b|，?当时", re.I)  # "since May 2024, when Thrive led…" dates that round
 _FOUNDED = re.compile(
     r"成立|创立|创办|创建|诞生|founded|established|started|launched|incorporated|spun out", re.I
 )
