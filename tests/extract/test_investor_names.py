@@ -265,6 +265,7 @@ def test_a_round_called_off_after_an_investor_withdrew() -> None:
 
 def test_a_date_a_partnership_began_does_not_date_the_round() -> None:
     rounds = _rounds(
+        "Ferrule AI secures about $10 billion from Larkspur\n"
         "Larkspur has been a partner of Ferrule AI since 2019, and Ferrule AI secured a further investment "
         "from Larkspur in January 2023 that was widely reported at about $10 billion.\n"
     )
