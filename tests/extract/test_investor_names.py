@@ -270,3 +270,22 @@ def test_a_date_a_partnership_began_does_not_date_the_round() -> None:
         "from Larkspur in January 2023 that was widely reported at about $10 billion.\n"
     )
     assert [r.event_date.date.iso() for r in rounds if r.event_date and r.event_date.date] == ["2023-01"]
+
+
+def test_talks_at_a_valuation_keep_their_amount_apart() -> None:
+    zh, en = sorted(
+        _rounds(
+            "据外媒报道，Larkfield Robotics 正在寻求以不低于 40 亿美元的估值融资至多 5 亿美元，谈判仍处早期。\n"
+            "Sources say Quillmoor, a Lyon-based chip designer, is in talks to raise roughly $200 million at a "
+            "valuation north of $2 billion.\n"
+        ),
+        key=lambda r: r.company.text,
+    )
+    assert (zh.amount and zh.amount.money.raw, zh.valuation and zh.valuation.money.raw) == (
+        "至多 5 亿美元",
+        "不低于 40 亿美元",
+    )
+    assert (en.amount and en.amount.money.raw, en.valuation and en.valuation.money.raw) == (
+        "roughly $200 million",
+        "north of $2 billion",
+    )

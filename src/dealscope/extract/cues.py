@@ -393,8 +393,10 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 VALUATION_BEFORE = re.compile(
     # 估值 then up to a few words of verb and modality: 估值要到, 估值可能高达, 估值或将超过.
-    r"(?:(?:投后|投前)?估值(?:[^，。；,;\d\s]{0,5})?|"
+    # "以40亿美元的估值融资至多5亿美元": after 融资 the figure is the amount, not the valuation.
+    r"(?:(?:投后|投前)?估值(?:[^，。；,;\d\s融]{0,5})?|"
     r"\bvalu(?:ed|ing|es|e) (?:it |the company |the startup |the firm )?at|\bvaluation of|\bvaluation (?:of|at|to|near|around)|"
+    r"\b(?:at )?an? (?:post-money |pre-money )?valuation|"
     r"\bpost-money valuation of|\bpre-money valuation of|\bvaluation would (?:rise|jump|climb) to|"
     r"\bvaluation (?:rose|jumped|climbed|soared) to|\b(?:post-money |pre-money )?value (?:at|of)|\bworth)\s*(?:了|约|大约|近|超|超过|达|达到|为|:|：)?\s*$",
     re.I,
