@@ -289,3 +289,24 @@ def test_talks_at_a_valuation_keep_their_amount_apart() -> None:
         "roughly $200 million",
         "north of $2 billion",
     )
+
+
+def test_a_sentence_may_open_with_a_lower_case_name() -> None:
+    rounds = _rounds(
+        "Ferrule raises $300M Series C\n"
+        "Ferrule's valuation has climbed sixfold since May 2024, when Hollowbrook led an $80 million Series B "
+        "at $600 million. a16z led its $22 million Series A in 2023.\n"
+    )
+    got = sorted(
+        (r.stage.raw if r.stage else "", [(i.name, i.role is InvestorRole.LEAD) for i in r.investors])
+        for r in rounds
+    )
+    assert got == [("Series A", [("a16z", True)]), ("Series B", [("Hollowbrook", True)]), ("Series C", [])]
+
+
+def test_the_final_stages_of_talks_name_their_company() -> None:
+    (r,) = _rounds(
+        "Ferrule AI is in the final stages of talks to raise $40 billion in a funding round led by Larkspur "
+        "Group, according to people familiar with the matter.\n"
+    )
+    assert r.company.text == "Ferrule AI" and r.status.status is Status.IN_TALKS

@@ -16,3 +16,12 @@ def test_a_date_line_with_its_weekday_is_a_date() -> None:
 
     assert parse_timestamp("2025年9月11日 星期四")[1] == parse_timestamp("2025年9月11日")[1]
     assert parse_timestamp("2025-09-11（周四）")[1] == parse_timestamp("2025-09-11")[1]
+
+
+def test_a_lower_case_name_with_a_digit_opens_a_sentence() -> None:
+    text = "It raised $600 million. a16z led its Series A. eBay was not involved."
+    assert [text[s.start : s.end] for s in split(text)] == [
+        "It raised $600 million.",
+        "a16z led its Series A.",
+        "eBay was not involved.",
+    ]

@@ -155,6 +155,7 @@ STATUS_CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"(?=[洽谈商磋正寻接ishladpISHLADP])(?:"
             r"洽谈|谈判|商谈|磋商|正寻求|寻求|正在募集|正在进行|正在融资|正筹备|接洽|谈判中|寻找投资"
             r"|\b(?:in (?:early |advanced |late[- ]stage |final |preliminary )?(?:talks|discussions|negotiations)|"
+            r"in (?:the )?(?:early|final|late|advanced) stages? of (?:talks|discussions|negotiations)|"
             r"seeking|seeks|looking to raise|in the process of raising|(?:has |have |had )?held (?:early |initial |preliminary )?(?:talks|discussions)|"
             r"is raising|are raising|(?:is|are) negotiating|discussing|sounding out|pitching investors)\b)",
             re.I,

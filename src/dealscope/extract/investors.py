@@ -245,7 +245,7 @@ _EN_LEFT_ROLE = re.compile(
 )
 # "and" is not a bound: "Accel and Coatue co-led" is one list; ", and" after a clause is caught by ",".
 _EN_LEFT_BOUND = re.compile(
-    r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but|which|whom)\s(?=[A-Z])"
+    r"[.;:]\s|, (?:and |while |with |as )?|\b(?:while|as|but|which|whom|when)\s(?=[A-Z])"
     r"|\b(?:said|says|say|added|reported|confirmed)(?: that)?\s(?=[A-Z])|^"
 )
 

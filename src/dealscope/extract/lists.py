@@ -181,14 +181,14 @@ def _clean_en_item(text: str, a: int, b: int) -> Window | None:
     lead = _EN_ITEM_LEAD.match(text, a, b)
     if lead:
         a = lead.end()
-    if _EN_OWNED_DESCRIPTION.match(text, a, b):
-        return None  # "Nvidia's venture capital arm" describes a name written beside it
     owner = _EN_OWNER.match(text, a, b)
     if owner:
         a = owner.end()  # "Abu Dhabi's MGX", "Korea's Hanul Energy": the place is not the name
     stop = _EN_STOP_WORD.search(text, a, b)
     if stop:
         b = stop.start()
+    if _EN_OWNED_DESCRIPTION.match(text, a, b):
+        return None  # "Nvidia's venture capital arm" describes a name written beside it
     if _EN_REPORTED.match(text, b):
         return None  # "led by Emergence Capital, Business Insider has learned": the outlet reports
     if _EN_NOT_INVESTOR.search(text, a, b):

@@ -50,6 +50,7 @@ EN_VERB = re.compile(
     r"pulls in|pulled in|rakes in|raked in|brings in|brought in|"
     r"announced|announces|(?:is|are) announcing|completed|received|nets|netted|"
     r"(?:is|are|was|were) (?:also |now |reportedly )?in (?:early |advanced |final |preliminary )?(?:talks|discussions)|"
+    r"(?:is|are|was|were) (?:also |now |reportedly )?in (?:the )?(?:early|final|late|advanced) stages? of (?:talks|discussions)|"
     r"(?:has|have|had) held (?:early |initial |preliminary )?(?:talks|discussions)|"
     r"are in talks|was in talks|is seeking|is looking to raise|is raising|plans to raise|is planning|"
     r"has agreed|agreed|said it (?:has )?raised|is set to|gets|got|attracts?|attracted|draws?|drew|hauls? in|hauled in|"

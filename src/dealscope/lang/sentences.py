@@ -8,12 +8,13 @@ from dealscope.domain import Span
 
 # A sentence ends at Chinese terminal punctuation (optionally followed by a closing quote or
 # bracket), at a line break, or at an English full stop followed by whitespace and an upper-case
-# letter, digit, quote or CJK character, unless the word before the stop is a common abbreviation
+# letter, digit, quote or CJK character (or a name written in lower case with a digit or capital
+# inside, such as a16z or xAI), unless the word before the stop is a common abbreviation
 # ("Inc.", "Tex.", "Mr."). A false split only narrows the context window, so the rule stays simple.
 _END = re.compile(
     r"""[。！？!?；;]+["'”’」』）)]*"""
     r"""|\n+"""
-    r"""|\.["'”’)]*(?=\s+["'“‘(]?[A-Z0-9\u4e00-\u9fff])"""
+    r"""|\.["'”’)]*(?=\s+["'“‘(]?(?:[A-Z0-9\u4e00-\u9fff]|[a-z]+[0-9A-Z]))"""
 )
 _ABBREV = frozenset(
     [
