@@ -310,3 +310,11 @@ def test_the_final_stages_of_talks_name_their_company() -> None:
         "Group, according to people familiar with the matter.\n"
     )
     assert r.company.text == "Ferrule AI" and r.status.status is Status.IN_TALKS
+
+
+def test_strategic_investors_joining_are_investors() -> None:
+    (r,) = _rounds(
+        "Ferrule AI raised $2 billion in a Series E round. Larkspur Equity and Hollowbrook invested, and "
+        "Tidewater Chips joined as strategic investors.\n"
+    )
+    assert [i.name for i in r.investors] == ["Larkspur Equity", "Hollowbrook", "Tidewater Chips"]

@@ -232,7 +232,7 @@ _EN_LEFT_ROLE = re.compile(
     # "Ardent Peak is poised to lead the round", "Corvid would lead the tender": a lead still to come.
     r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
     r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"
-    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new )?(?:investors?|backers?)|took part|chipped in|followed on|returned|re-upped)\b"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new |strategic |financial |corporate )?(?:investors?|backers?|partners?)|took part|chipped in|followed on|returned|re-upped)\b"
     r"|\b(?:is|are|was|were) (?:also )?participating\b"
     # "Nvidia and Fidelity are in discussions to participate", "Lakestar also put more money in".
     r"|\b(?:is|are|was|were) (?:also )?(?:in (?:talks|discussions) to|expected to|set to|likely to|poised to|"
