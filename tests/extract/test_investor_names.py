@@ -318,3 +318,37 @@ def test_strategic_investors_joining_are_investors() -> None:
         "Tidewater Chips joined as strategic investors.\n"
     )
     assert [i.name for i in r.investors] == ["Larkspur Equity", "Hollowbrook", "Tidewater Chips"]
+
+
+def test_a_share_sale_beside_a_new_round_is_a_secondary_round_of_its_own() -> None:
+    rounds = _rounds(
+        "澜舟智能完成数亿元B轮融资，同步完成近亿元老股转让\n"
+        "与本轮新股融资同步，澜舟智能还完成了一笔近亿元的老股转让，受让方为岭南资本和北辰投资。"
+        "2022年7月，部分早期股东将所持老股转让给云杉资本，转让对价约1.1亿元。"
+        "根据招股书，澜舟智能自成立以来共完成5轮融资及1次老股转让。\\n"
+    )
+    got = sorted(
+        (
+            r.stage.stage.value if r.stage else "",
+            r.amount.money.raw if r.amount else None,
+            [i.name for i in r.investors],
+        )
+        for r in rounds
+    )
+    assert got == [
+        ("secondary", "约1.1亿元", ["云杉资本"]),
+        ("secondary", "近亿元", ["岭南资本", "北辰投资"]),
+        ("series_b", "数亿元", []),
+    ]
+    assert {r.company.text for r in rounds} == {"澜舟智能"}
+
+
+def test_a_figure_restating_a_valuation_is_no_second_round() -> None:
+    rounds = _rounds(
+        "10月2日，澜舟智能完成了一笔约66亿美元的老股转让，对应估值5000亿美元。\n"
+        "5. 2025年10月，就是开头说的老股转让，5000亿美元。\n"
+    )
+    assert [
+        (r.amount.money.raw if r.amount else None, r.valuation.money.raw if r.valuation else None)
+        for r in rounds
+    ] == [("约66亿美元", "5000亿美元")]

@@ -99,6 +99,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
             fr.company = section
         if not fr.background and _past(ctx, fr.event_date):
             fr.background = True  # "镜界今年3月刚完成A轮" in a June article about a new round
+        _restated_valuation(ctx, drafts, focus or last, fr)
         if fr.company is None and last is not None and _THAT_ROUND.search(ctx.folded, *fr.segment):
             # "That round was led by Coatue.": the round just told, even an earlier one, not the focus.
             target: _Draft | None = last if _compatible(ctx.folded, last, fr) else None
@@ -311,6 +312,29 @@ def _round_money(ctx: DocContext, money: Money | None) -> bool:
 def _same_company(key: str, keys: set[str]) -> bool:
     # One name containing the other covers "星图智算" vs "星图智算科技" and "Mistral" vs "Mistral AI".
     return any(key == k or (len(key) >= 2 and len(k) >= 2 and (key in k or k in key)) for k in keys)
+
+
+def _restated_valuation(ctx: DocContext, drafts: list[_Draft], focus: _Draft | None, fr: Frame) -> None:
+    """A bare figure equal to a valuation the article already gave that company is that valuation
+    again ("5. 2025年10月，就是开头说的老股转让，5000亿美元。"), not a second round's amount."""
+    if fr.amount is None or fr.valuation is not None or fr.amount.value is None:
+        return
+    f = ctx.folded
+    key = names_key(f, fr.company) if fr.company is not None else None
+    for d in drafts:
+        if key is not None and key not in d.keys(f):
+            continue
+        if key is None and d is not focus:
+            continue
+        v = d.valuation
+        if v is None or not v.value or v.currency != fr.amount.currency:
+            continue
+        if abs(v.value - fr.amount.value) <= _SAME_FIGURE * v.value:
+            fr.valuation, fr.amount = fr.amount, None
+            return
+
+
+_SAME_FIGURE = 0.01
 
 
 def _compatible(f: str, d: _Draft, fr: Frame) -> bool:

@@ -530,7 +530,7 @@ def _trap(f: str, clause: Window, money: Money) -> str | None:
     assert money.span is not None
     text = f[clause[0] : clause[1]]
     strong_round = re.search(
-        r"[A-J]\+?\s?轮|天使轮|种子轮|Pre-?IPO|领投|跟投|\bSeries [A-J]\b|\bseed round\b|\bled by\b|\bround\b",
+        r"[A-J]\+?\s?轮|天使轮|种子轮|Pre-?IPO|领投|跟投|老股|\bSeries [A-J]\b|\bseed round\b|\bled by\b|\bround\b",
         text,
         re.I,
     )
