@@ -251,6 +251,7 @@ _LINE_MARKER = re.compile(r"\s*(?:#+\s*)?(?:\d{1,2}[.、)]\s*|[-*•]\s*)?")
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"）)；;，,]\s*$")
 
 
+_HEADING_MAX = 40  # characters; a longer line is prose
 _HEADING_DECOR = re.compile(r"[\s#*>\-•·\d.、)）]*")
 _HEADING_ALIAS = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*$")
 
@@ -264,6 +265,8 @@ def _company_headings(ctx: DocContext) -> list[tuple[int, Window]]:
     f = ctx.folded
     out = []
     for s in ctx.sentences:
+        if s.end - s.start > _HEADING_MAX or s.start < ctx.document.body_start:
+            continue  # most sentences: too long to be a heading (checked first, it is the cheap test)
         alias = _HEADING_ALIAS.search(f, s.start, s.end)
         end = alias.start() if alias else s.end  # "星穹科技（星穹AI）": a heading with its other name
         line_end = s.end >= len(f) or f[s.end] == "\n"
@@ -289,7 +292,7 @@ def _heading(ctx: DocContext, s: Span, *, line_end: bool = False) -> bool:
     `line_end`: the caller has checked that the line ends after `s` (and a bracketed alias).
     """
     f = ctx.folded
-    if s.start < ctx.document.body_start or s.end - s.start > 40:
+    if s.start < ctx.document.body_start or s.end - s.start > _HEADING_MAX:
         return False
     # A numbered or bulleted heading ("4. Tessarune：4000万美元A轮") starts its line after the marker.
     line_start = s.start == 0 or _LINE_MARKER.fullmatch(f, f.rfind("\n", 0, s.start) + 1, s.start) is not None
