@@ -352,3 +352,23 @@ def test_a_figure_restating_a_valuation_is_no_second_round() -> None:
         (r.amount.money.raw if r.amount else None, r.valuation.money.raw if r.valuation else None)
         for r in rounds
     ] == [("约66亿美元", "5000亿美元")]
+
+
+def test_a_total_told_with_its_debt_and_equity_parts_is_two_rounds() -> None:
+    rounds = _rounds(
+        "7月1日，Larkspur AI已经完成100亿美元的融资，其中50亿美元来自有担保票据和定期贷款，另外50亿美元来自战略股权投资。\n"
+        "Hollowfield Energy closed $50 million: a $32 million Series C led by Energize Ventures plus $18 million "
+        "of venture debt.\n"
+    )
+    got = sorted(
+        (r.company.text, r.stage.stage.value if r.stage else "", r.amount.money.raw if r.amount else None)
+        for r in rounds
+    )
+    assert got == [
+        ("Hollowfield Energy", "debt", "$18 million"),
+        ("Hollowfield Energy", "series_c", "$32 million"),
+        ("Larkspur AI", "debt", "50亿美元"),
+        ("Larkspur AI", "strategic", "50亿美元"),
+    ]
+    series_c = next(r for r in rounds if r.stage and r.stage.stage is Stage.SERIES_C)
+    assert [i.name for i in series_c.investors] == ["Energize Ventures"]

@@ -38,6 +38,7 @@ from dealscope.extract.frames import Frame, frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
 from dealscope.extract.metrics import find_metrics
 from dealscope.extract.tables import row_frame, table_rows
+from dealscope.extract.tranches import split_tranches
 from dealscope.lang.dates import DateHit
 
 Window = tuple[int, int]
@@ -85,7 +86,7 @@ def assemble(ctx: DocContext) -> tuple[list[RoundMention], list[MetricMention], 
     for s in ctx.sentences:
         cells = rows.get(s.start)
         if cells is None:
-            frames.extend(frames_for_sentence(ctx, s))
+            frames.extend(part for fr in frames_for_sentence(ctx, s) for part in split_tranches(ctx, fr))
         elif (row := row_frame(ctx, s, cells)) is not None:
             frames.append(row)
     last: _Draft | None = None
