@@ -34,7 +34,8 @@ from dealscope.domain import (
 )
 from dealscope.extract import cues, names
 from dealscope.extract.context import DocContext
-from dealscope.extract.frames import Frame, frames_for_sentence, names_key
+from dealscope.extract.frame import Frame
+from dealscope.extract.frames import frames_for_sentence, names_key
 from dealscope.extract.investors import InvestorFound
 from dealscope.extract.metrics import find_metrics
 from dealscope.extract.tables import row_frame, table_rows

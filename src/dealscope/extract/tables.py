@@ -13,7 +13,8 @@ import re
 from dealscope.domain import InvestorRole, Precision, Span, Stage
 from dealscope.extract import cues, lists, names
 from dealscope.extract.context import DocContext
-from dealscope.extract.frames import Frame, stage_in
+from dealscope.extract.frame import Frame
+from dealscope.extract.frames import stage_in
 from dealscope.extract.investors import InvestorFound, investors_en, investors_zh
 
 Window = tuple[int, int]

@@ -14,7 +14,7 @@ import re
 from dealscope.domain import Money, Stage
 from dealscope.extract.context import DocContext
 from dealscope.extract.cues import STAGE_EN, STAGE_ZH, stage_of
-from dealscope.extract.frames import Frame
+from dealscope.extract.frame import Frame
 
 Window = tuple[int, int]
 
