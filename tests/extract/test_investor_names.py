@@ -372,3 +372,17 @@ def test_a_total_told_with_its_debt_and_equity_parts_is_two_rounds() -> None:
     ]
     series_c = next(r for r in rounds if r.stage and r.stage.stage is Stage.SERIES_C)
     assert [i.name for i in series_c.investors] == ["Energize Ventures"]
+
+
+def test_parties_to_an_investment_agreement_and_late_joiners_are_investors() -> None:
+    (zh,) = _rounds("3月5日，澜舟智能宣布，已与岭南资本、北辰投资签署增资协议，将获得共计6亿元B轮融资。\n")
+    assert [i.name for i in zh.investors] == ["岭南资本", "北辰投资"]
+    (en,) = _rounds(
+        "Ferrule AI raised $90 million in a Series C led by Tidewater Partners. Existing investors Larkspur "
+        "Capital and Hollowbrook Ventures joined as well.\n"
+    )
+    assert [i.name for i in en.investors] == [
+        "Tidewater Partners",
+        "Larkspur Capital",
+        "Hollowbrook Ventures",
+    ]

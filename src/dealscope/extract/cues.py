@@ -218,7 +218,7 @@ TRIGGER = re.compile(
     r"|\b(?:rais(?:e|es|ed|ing)|funding|financing|round|investment|invest(?:s|ed|ing)?|led by|co-led|"
     r"backed|backing|valuation|valued|values?|valuing|seed|Series [A-J]|capital injection|tender offer|led|"
     r"participat(?:e|ed|es|ing|ion)|(?:investors|backers|participants) (?:also )?includ(?:e|es|ed|ing)|"
-    r"joined the round|took part|chipped in|joined(?=\s*[,.;])|put (?:more|additional|further|fresh) "
+    r"joined the round|took part|chipped in|joined(?=\s*[,.;])|joined as well|joined too|put (?:more|additional|further|fresh) "
     r"(?:money|capital|cash) in)\b)",
     re.I,
 )

@@ -60,6 +60,10 @@ _ZH_GOT = re.compile(
     r"(?:投资|(?<=提供的)[^，。；]{0,16}?融资|(?:可转债|债权|债务)融资)"
 )
 _AFTER_INVESTOR_NAME = re.compile(r"(?:提供|给予)(?:的)?|的[\d.数近超约一二三四五六七八九十两百千]")
+# "已与中金资本、建信投资签署增资协议": the other parties to an investment agreement are its investors.
+_ZH_AGREEMENT = re.compile(
+    r"与(?P<list>[^，。；与]{2,60}?)(?:签署|签订|达成)(?:了)?(?:增资|投资|融资|股权投资|战略投资)(?:协议|意向书|条款)"
+)
 _ZH_GIVES = re.compile(
     r"(?:宣布|正式|同意|决定|计划|拟|曾经?|还|也|亦|已经?|又|再次|再度|再|将)*(?:向|对)(?:其|该公司|[^，。；、]{2,20}?)(?:进行|追加|完成)?(?:了)?(?:一笔)?(?:投资|注资|增资)"
 )
@@ -98,6 +102,9 @@ def investors_zh(ctx: DocContext, a: int, b: int) -> list[InvestorFound]:
             continue
         for (s, e), existing in lists.split_names_zh(f, start, stop, protected):
             found.append(InvestorFound((s, e), role, existing))
+    for m in _ZH_AGREEMENT.finditer(f, a, b):
+        for (s, e), existing in lists.split_names_zh(f, *m.span("list"), protected):
+            found.append(InvestorFound((s, e), InvestorRole.UNSPECIFIED, existing))
     for m in _ZH_GIVES.finditer(f, a, b):
         # "同年微软向其投资10亿美元": the investor is the subject before 向/对.
         left = _zh_list_start(f, a, m.start())
@@ -232,13 +239,13 @@ _EN_LEFT_ROLE = re.compile(
     # "Ardent Peak is poised to lead the round", "Corvid would lead the tender": a lead still to come.
     r"|\b(?:would|will|could|may|might|(?:is|are|was|were) (?:poised|set|expected|likely|slated|in talks|in line)"
     r" to|plans? to|agreed to|has agreed to|have agreed to) (?:co-)?lead\b(?=\s+(?:the|this|a|an|its)\b))"
-    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new |strategic |financial |corporate )?(?:investors?|backers?|partners?)|took part|chipped in|followed on|returned|re-upped)\b"
+    r"|(?P<follow>\b(?:also )?(?:participated|joined (?:in|the round)|joined(?=\s*[.,;]|$)|joined as (?:a |an )?(?:new |strategic |financial |corporate )?(?:investors?|backers?|partners?)|joined as well|joined too|took part|chipped in|followed on|returned|re-upped)\b"
     r"|\b(?:is|are|was|were) (?:also )?participating\b"
     # "Nvidia and Fidelity are in discussions to participate", "Lakestar also put more money in".
     r"|\b(?:is|are|was|were) (?:also )?(?:in (?:talks|discussions) to|expected to|set to|likely to|poised to|"
     r"planning to) (?:participate|join|invest)\b|\b(?:also )?(?:put|puts) (?:more|additional|further|fresh) "
     r"(?:money|capital|cash) in\b|\b(?:also )?(?:doubled down|re-invested|reinvested|upped (?:its|their) stakes?)\b)"
-    r"|(?P<unspec>\b(?:invested|are investing|is investing|put in|contributed|"
+    r"|(?P<unspec>\b(?:invested|are investing|is investing|invests(?= in\b)|put in|contributed|"
     r"(?:(?:has|have|had) )?agreed to (?:put|invest|provide|inject|commit)|will (?:put|invest|inject)|"
     r"put(?= (?:an? additional |another )?(?:US)?[$€£¥]\s?\d)|"
     r"(?:has |have )?(?:made|makes|making) (?:an?|its|their) (?:[\w-]+ ){0,2}investment)\b)"
