@@ -20,6 +20,7 @@ Matching, in order of preference (greedy, nearest first):
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
 import json
 import tempfile
@@ -211,28 +212,20 @@ def _score_company(store: Any, gold: Mapping[str, Any]) -> CompanyResult:
 def _score_investor(store: Any, gold: Mapping[str, Any]) -> InvestorResult:
     from dealscope.analyse.investor import investor_view
 
-    names = [gold["name"], *gold.get("names_seen", [])]
-    keys = {org.key for n in names if (org := _find(store, [n])) is not None}
-    org = _find(store, names)
+    key_of = functools.lru_cache(maxsize=None)(lambda name: getattr(_find(store, [name]), "key", None))
+    spellings = [gold["name"], *gold.get("names_seen", [])]
+    found = [org for n in spellings if (org := _find(store, [n])) is not None]
+    keys = {org.key for org in found}
     notes: list[str] = []
     if len(keys) > 1:
         notes.append(f"spellings resolve to {len(keys)} organisations: {', '.join(sorted(keys))}")
     portfolio = gold.get("portfolio", [])
-    if org is None:
+    if not found:
         return InvestorResult(gold["name"], False, Tally(Score(fn=len(portfolio))), ("not found",))
-    view = investor_view(store, org.name)
-    company_keys = {
-        p["company"]: (found.key if (found := _find(store, [p["company"]])) is not None else None)
-        for p in portfolio
-    }
-    # The investor's rounds are in the export format; their company's organisation is looked up once.
-    keys_of: dict[str, str | None] = {}
-    rounds = []
-    for r in view.rounds:
-        if r["company"] not in keys_of:
-            found = _find(store, [r["company"]])
-            keys_of[r["company"]] = found.key if found is not None else None
-        rounds.append({**r, "company_key": keys_of[r["company"]]})
+    view = investor_view(store, found[0].name)
+    company_keys = {p["company"]: key_of(p["company"]) for p in portfolio}
+    # The investor's rounds are in the export format: each company's organisation, looked up once.
+    rounds = [{**r, "company_key": key_of(r["company"])} for r in view.rounds]
     tally = score_portfolio(rounds, portfolio, company_keys, notes)
     return InvestorResult(gold["name"], len(keys) == 1, tally, tuple(notes))
 

@@ -124,6 +124,12 @@ def coordinated_stage(words: str) -> Stage:
     return _LETTER_STAGE[letter.group(1).upper()] if letter else Stage.UNKNOWN
 
 
+# Words between an investor and its investing verb ("微软周一宣布将向…投资", "谷歌此前承诺投资…"): when,
+# how sure, how often. One list for every pattern that reads an investor as the subject.
+ZH_GIVER_ADVERB = (
+    r"(?:宣布|正式|官宣|同意|决定|计划|拟|将|已经?|再次?|再度|又|曾经?|还|也|亦|此前|之前|先后|共)"
+)
+
 # --------------------------------------------------------------------------- status
 
 # Checked in this order within one clause; the first that matches decides. Modal cues come before

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from dealscope.domain import InvestorRole, Money
-from dealscope.extract import lists
+from dealscope.extract import cues, lists
 from dealscope.extract.context import DocContext
 
 Window = tuple[int, int]
@@ -65,7 +65,8 @@ _ZH_AGREEMENT = re.compile(
     r"与(?P<list>[^，。；与]{2,60}?)(?:签署|签订|达成)(?:了)?(?:增资|投资|融资|股权投资|战略投资)(?:协议|意向书|条款)"
 )
 _ZH_GIVES = re.compile(
-    r"(?:宣布|正式|同意|决定|计划|拟|曾经?|还|也|亦|已经?|又|再次|再度|再|将)*(?:向|对)(?:其|该公司|[^，。；、]{2,20}?)(?:进行|追加|完成)?(?:了)?(?:一笔)?(?:投资|注资|增资)"
+    cues.ZH_GIVER_ADVERB
+    + r"*(?:向|对)(?:其|该公司|[^，。；、]{2,20}?)(?:进行|追加|完成)?(?:了)?(?:一笔)?(?:投资|注资|增资)"
 )
 _ADVISER = re.compile(
     r"(?:担任|作为|出任)(?:本轮|此轮|本次)?(?:融资的)?(?:独家|长期)?(?:财务顾问|FA|法律顾问)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dealscope.extract import names
+from dealscope.extract import cues, names
 from dealscope.extract.context import DocContext
 
 Window = tuple[int, int]
@@ -122,7 +122,7 @@ def company_zh(ctx: DocContext, a: int, b: int) -> Window | None:
 
 
 _GIVER_AFTER = re.compile(
-    r"(?:此前|之前|曾经?|已经?|还|也|又|再次?|将|先后|共)*(?:承诺|追加|累计)?投资(?:了)?"
+    rf"{cues.ZH_GIVER_ADVERB}*(?:承诺|追加|累计)?投资(?:了)?"
     r"(?:约|近|超|逾|至多|最多|高达)?[\d一二三四五六七八九十两]"
 )
 _RUMOUR_PREFIX = re.compile(r"传(?!音|化|神|媒|奇|祺|感|统)[\u4e00-\u9fffA-Za-z]{2,}")
@@ -181,7 +181,7 @@ def _company_zh_in(ctx: DocContext, a: int, b: int) -> Window | None:
 # Between an investor and 向/对 its target ("微软周一宣布向OpenAI投资", "亚马逊此前宣布将向…投资"): words
 # that say when or how sure, after which the object of 向 is the company raising.
 _ZH_INVESTOR_GAP = re.compile(
-    r"(?:宣布|正式|官宣|将|拟|计划|已经?|再次?|再度|又|曾经?|还|也|亦|此前|同意|决定|终止|放弃|退出|周[一二三四五六日天]|"
+    rf"(?:{cues.ZH_GIVER_ADVERB}|终止|放弃|退出|周[一二三四五六日天]|"
     r"今日|今天|昨日|昨天|近日|日前|本周|上周|当地时间|于?\d{1,2}月\d{1,2}日|[，,]\s*)*"
 )
 _ZH_OPENING_TIME = re.compile(
